@@ -2,7 +2,8 @@
 """Generates dynamo4j's typed DynamoDB API from tools/apigen/shapes.txt.
 
 Writes, under sdk-core/src/main/java/io/dynamo4j:
-  api/<Shape>.java        one immutable record with a builder per shape
+  api/<Shape>.java        one immutable record with a builder per shape (plus the hand-written
+                          members in tools/apigen/extras/<Shape>.java, if that file exists)
   api/<Enum>.java         one enum per DynamoDB enum
   api/Operation.java      every operation: wire name, target, request and response types, dispatch
   DynamoOperations.java   one method per operation (plus Consumer<Builder> overloads), implemented
@@ -185,6 +186,12 @@ def gen_record(name, members, shapes):
     lines.append("    return new Builder(this);")
     lines.append("  }")
     lines.append("")
+    extra = os.path.join(ROOT, "tools", "apigen", "extras", name + ".java")
+    if os.path.exists(extra):
+        lines.append("  // ---- from tools/apigen/extras/%s.java" % name)
+        lines.append(open(extra).read().rstrip("\n"))
+        lines.append("  // ----")
+        lines.append("")
     # toString without nulls
     lines.append("  @Override")
     lines.append("  public String toString() {")

@@ -25,6 +25,23 @@ public record AttributeDefinition(
     return new Builder(this);
   }
 
+  // ---- from tools/apigen/extras/AttributeDefinition.java
+  /** A string ({@code S}) key attribute. */
+  public static AttributeDefinition string(String attributeName) {
+    return new AttributeDefinition(attributeName, ScalarAttributeType.S);
+  }
+
+  /** A number ({@code N}) key attribute. */
+  public static AttributeDefinition number(String attributeName) {
+    return new AttributeDefinition(attributeName, ScalarAttributeType.N);
+  }
+
+  /** A binary ({@code B}) key attribute. */
+  public static AttributeDefinition binary(String attributeName) {
+    return new AttributeDefinition(attributeName, ScalarAttributeType.B);
+  }
+  // ----
+
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder("AttributeDefinition{");

@@ -25,6 +25,18 @@ public record KeySchemaElement(
     return new Builder(this);
   }
 
+  // ---- from tools/apigen/extras/KeySchemaElement.java
+  /** The partition (HASH) key element for {@code attributeName}. */
+  public static KeySchemaElement hash(String attributeName) {
+    return new KeySchemaElement(attributeName, KeyType.HASH);
+  }
+
+  /** The sort (RANGE) key element for {@code attributeName}. */
+  public static KeySchemaElement range(String attributeName) {
+    return new KeySchemaElement(attributeName, KeyType.RANGE);
+  }
+  // ----
+
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder("KeySchemaElement{");

@@ -33,6 +33,23 @@ public record Projection(
     return new Builder(this);
   }
 
+  // ---- from tools/apigen/extras/Projection.java
+  /** Project every attribute ({@code ALL}). */
+  public static Projection all() {
+    return new Projection(ProjectionType.ALL, null);
+  }
+
+  /** Project only the table and index keys ({@code KEYS_ONLY}). */
+  public static Projection keysOnly() {
+    return new Projection(ProjectionType.KEYS_ONLY, null);
+  }
+
+  /** Project the keys and {@code nonKeyAttributes} ({@code INCLUDE}). */
+  public static Projection include(String... nonKeyAttributes) {
+    return new Projection(ProjectionType.INCLUDE, List.of(nonKeyAttributes));
+  }
+  // ----
+
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder("Projection{");

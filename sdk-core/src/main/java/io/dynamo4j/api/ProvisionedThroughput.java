@@ -25,6 +25,13 @@ public record ProvisionedThroughput(
     return new Builder(this);
   }
 
+  // ---- from tools/apigen/extras/ProvisionedThroughput.java
+  /** Provisioned read and write capacity units. */
+  public static ProvisionedThroughput of(long readCapacityUnits, long writeCapacityUnits) {
+    return new ProvisionedThroughput(readCapacityUnits, writeCapacityUnits);
+  }
+  // ----
+
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder("ProvisionedThroughput{");

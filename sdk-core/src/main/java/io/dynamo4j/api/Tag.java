@@ -25,6 +25,13 @@ public record Tag(
     return new Builder(this);
   }
 
+  // ---- from tools/apigen/extras/Tag.java
+  /** A tag. */
+  public static Tag of(String key, String value) {
+    return new Tag(key, value);
+  }
+  // ----
+
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder("Tag{");

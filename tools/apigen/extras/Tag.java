@@ -1,0 +1,4 @@
+  /** A tag. */
+  public static Tag of(String key, String value) {
+    return new Tag(key, value);
+  }
