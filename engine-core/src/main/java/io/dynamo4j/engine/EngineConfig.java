@@ -1,0 +1,132 @@
+package io.dynamo4j.engine;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How a {@link LocalEngine} behaves where the embedded setting leaves a choice: the clock, the
+ * region and account in ARNs, how long transient statuses last, whether throughput is enforced.
+ * The defaults behave as DynamoDB does, with status changes immediate.
+ *
+ * <p>Immutable and thread-safe; build with {@link #builder()}.
+ */
+public final class EngineConfig {
+
+  private static final EngineConfig DEFAULTS = builder().build();
+
+  private final Clock clock;
+  private final String region;
+  private final String accountId;
+  private final Duration statusDelay;
+  private final boolean throttling;
+
+  private EngineConfig(Builder b) {
+    this.clock = b.clock;
+    this.region = b.region;
+    this.accountId = b.accountId;
+    this.statusDelay = b.statusDelay;
+    this.throttling = b.throttling;
+  }
+
+  /** The default configuration. */
+  public static EngineConfig defaults() {
+    return DEFAULTS;
+  }
+
+  /** A builder starting from the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder starting from this configuration. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.clock = clock;
+    b.region = region;
+    b.accountId = accountId;
+    b.statusDelay = statusDelay;
+    b.throttling = throttling;
+    return b;
+  }
+
+  /** The clock every time-dependent part of the engine reads. Default: the system UTC clock. */
+  public Clock clock() {
+    return clock;
+  }
+
+  /** The region named in ARNs and stream records. Default {@code us-east-1}. */
+  public String region() {
+    return region;
+  }
+
+  /** The account id named in ARNs. Default {@code 000000000000}. */
+  public String accountId() {
+    return accountId;
+  }
+
+  /**
+   * How long CREATING, UPDATING and DELETING last, measured on {@link #clock()}. Default zero: a
+   * table is ACTIVE as soon as CreateTable returns.
+   */
+  public Duration statusDelay() {
+    return statusDelay;
+  }
+
+  /**
+   * Whether provisioned and on-demand throughput limits are enforced (requests over them are
+   * throttled). Default false, as DynamoDB Local; consumed capacity is computed either way.
+   */
+  public boolean throttling() {
+    return throttling;
+  }
+
+  /** Builds an {@link EngineConfig}. Not thread-safe. */
+  public static final class Builder {
+    private Clock clock = Clock.systemUTC();
+    private String region = "us-east-1";
+    private String accountId = "000000000000";
+    private Duration statusDelay = Duration.ZERO;
+    private boolean throttling;
+
+    private Builder() {}
+
+    /** Sets the clock. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Sets the region named in ARNs. */
+    public Builder region(String region) {
+      this.region = Objects.requireNonNull(region, "region");
+      return this;
+    }
+
+    /** Sets the account id named in ARNs (12 digits). */
+    public Builder accountId(String accountId) {
+      this.accountId = Objects.requireNonNull(accountId, "accountId");
+      return this;
+    }
+
+    /** Sets how long transient statuses last; zero for immediate. */
+    public Builder statusDelay(Duration statusDelay) {
+      if (statusDelay.isNegative()) {
+        throw new IllegalArgumentException("EngineConfig.statusDelay must not be negative: " + statusDelay);
+      }
+      this.statusDelay = statusDelay;
+      return this;
+    }
+
+    /** Turns throughput enforcement on or off. */
+    public Builder throttling(boolean throttling) {
+      this.throttling = throttling;
+      return this;
+    }
+
+    /** The configuration. */
+    public EngineConfig build() {
+      return new EngineConfig(this);
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package io.dynamo4j.engine.op;
+
+import io.dynamo4j.api.TableStatus;
+import io.dynamo4j.engine.EngineConfig;
+import io.dynamo4j.engine.storage.Storage;
+import io.dynamo4j.engine.table.Catalog;
+import io.dynamo4j.engine.table.Table;
+import java.time.Instant;
+
+/**
+ * What every operation works with: storage, the catalog, configuration, the clock, key locks and
+ * the write path. One per engine.
+ *
+ * <p>Thread-safe.
+ */
+public final class EngineContext {
+
+  private final Storage storage;
+  private final Catalog catalog = new Catalog();
+  private final EngineConfig config;
+  private final KeyLocks locks = new KeyLocks();
+  private final ItemWriter writer;
+
+  /** A context over {@code storage}. */
+  public EngineContext(Storage storage, EngineConfig config) {
+    this.storage = storage;
+    this.config = config;
+    this.writer = new ItemWriter(this);
+  }
+
+  /** The storage. */
+  public Storage storage() {
+    return storage;
+  }
+
+  /** The tables. */
+  public Catalog catalog() {
+    return catalog;
+  }
+
+  /** The configuration. */
+  public EngineConfig config() {
+    return config;
+  }
+
+  /** The key locks. */
+  public KeyLocks locks() {
+    return locks;
+  }
+
+  /** The write path. */
+  public ItemWriter writer() {
+    return writer;
+  }
+
+  /** Now, on the engine's clock. */
+  public Instant now() {
+    return config.clock().instant();
+  }
+
+  /** The ARN of the table named {@code name}. */
+  public String tableArn(String name) {
+    return "arn:aws:dynamodb:" + config.region() + ":" + config.accountId() + ":table/" + name;
+  }
+
+  /**
+   * The table a data-plane request names, if it can serve requests (not CREATING or DELETING);
+   * otherwise DynamoDB's ResourceNotFoundException.
+   */
+  public Table dataTable(String name) {
+    Table t = catalog.get(name);
+    if (t == null) {
+      throw Errors.tableNotFound();
+    }
+    TableStatus s = t.status(now());
+    if (s == TableStatus.CREATING || s == TableStatus.DELETING) {
+      throw Errors.tableNotFound();
+    }
+    return t;
+  }
+}

@@ -1,0 +1,217 @@
+package io.dynamo4j.engine.op;
+
+import io.dynamo4j.DynamoOperations;
+import io.dynamo4j.api.*;
+import io.dynamo4j.engine.EngineConfig;
+import io.dynamo4j.engine.storage.Storage;
+
+/**
+ * The engine's operations: one object per DynamoDB operation, all sharing one {@link EngineContext}.
+ * {@link io.dynamo4j.engine.LocalEngine} forwards every call here.
+ *
+ * <p>Thread-safe.
+ */
+public final class Operations implements DynamoOperations {
+
+  private final EngineContext context;
+  private final CreateTableOperation createTable;
+  private final DescribeTableOperation describeTable;
+  private final GetItemOperation getItem;
+  private final PutItemOperation putItem;
+
+  /** The operations of an engine over {@code storage}. */
+  public Operations(Storage storage, EngineConfig config) {
+    this.context = new EngineContext(storage, config);
+    this.createTable = new CreateTableOperation(context);
+    this.describeTable = new DescribeTableOperation(context);
+    this.getItem = new GetItemOperation(context);
+    this.putItem = new PutItemOperation(context);
+  }
+
+  /** The shared context (for engine internals and tests). */
+  public EngineContext context() {
+    return context;
+  }
+
+  @Override
+  public CreateTableResponse createTable(CreateTableRequest request) {
+    return createTable.execute(request);
+  }
+
+  @Override
+  public UpdateTableResponse updateTable(UpdateTableRequest request) {
+    throw new UnsupportedOperationException("UpdateTable is not implemented yet");
+  }
+
+  @Override
+  public DeleteTableResponse deleteTable(DeleteTableRequest request) {
+    throw new UnsupportedOperationException("DeleteTable is not implemented yet");
+  }
+
+  @Override
+  public DescribeTableResponse describeTable(DescribeTableRequest request) {
+    return describeTable.execute(request);
+  }
+
+  @Override
+  public ListTablesResponse listTables(ListTablesRequest request) {
+    throw new UnsupportedOperationException("ListTables is not implemented yet");
+  }
+
+  @Override
+  public UpdateTimeToLiveResponse updateTimeToLive(UpdateTimeToLiveRequest request) {
+    throw new UnsupportedOperationException("UpdateTimeToLive is not implemented yet");
+  }
+
+  @Override
+  public DescribeTimeToLiveResponse describeTimeToLive(DescribeTimeToLiveRequest request) {
+    throw new UnsupportedOperationException("DescribeTimeToLive is not implemented yet");
+  }
+
+  @Override
+  public TagResourceResponse tagResource(TagResourceRequest request) {
+    throw new UnsupportedOperationException("TagResource is not implemented yet");
+  }
+
+  @Override
+  public UntagResourceResponse untagResource(UntagResourceRequest request) {
+    throw new UnsupportedOperationException("UntagResource is not implemented yet");
+  }
+
+  @Override
+  public ListTagsOfResourceResponse listTagsOfResource(ListTagsOfResourceRequest request) {
+    throw new UnsupportedOperationException("ListTagsOfResource is not implemented yet");
+  }
+
+  @Override
+  public DescribeLimitsResponse describeLimits(DescribeLimitsRequest request) {
+    throw new UnsupportedOperationException("DescribeLimits is not implemented yet");
+  }
+
+  @Override
+  public CreateBackupResponse createBackup(CreateBackupRequest request) {
+    throw new UnsupportedOperationException("CreateBackup is not implemented yet");
+  }
+
+  @Override
+  public DescribeBackupResponse describeBackup(DescribeBackupRequest request) {
+    throw new UnsupportedOperationException("DescribeBackup is not implemented yet");
+  }
+
+  @Override
+  public ListBackupsResponse listBackups(ListBackupsRequest request) {
+    throw new UnsupportedOperationException("ListBackups is not implemented yet");
+  }
+
+  @Override
+  public DeleteBackupResponse deleteBackup(DeleteBackupRequest request) {
+    throw new UnsupportedOperationException("DeleteBackup is not implemented yet");
+  }
+
+  @Override
+  public RestoreTableFromBackupResponse restoreTableFromBackup(RestoreTableFromBackupRequest request) {
+    throw new UnsupportedOperationException("RestoreTableFromBackup is not implemented yet");
+  }
+
+  @Override
+  public UpdateContinuousBackupsResponse updateContinuousBackups(UpdateContinuousBackupsRequest request) {
+    throw new UnsupportedOperationException("UpdateContinuousBackups is not implemented yet");
+  }
+
+  @Override
+  public DescribeContinuousBackupsResponse describeContinuousBackups(DescribeContinuousBackupsRequest request) {
+    throw new UnsupportedOperationException("DescribeContinuousBackups is not implemented yet");
+  }
+
+  @Override
+  public RestoreTableToPointInTimeResponse restoreTableToPointInTime(RestoreTableToPointInTimeRequest request) {
+    throw new UnsupportedOperationException("RestoreTableToPointInTime is not implemented yet");
+  }
+
+  @Override
+  public GetItemResponse getItem(GetItemRequest request) {
+    return getItem.execute(request);
+  }
+
+  @Override
+  public PutItemResponse putItem(PutItemRequest request) {
+    return putItem.execute(request);
+  }
+
+  @Override
+  public UpdateItemResponse updateItem(UpdateItemRequest request) {
+    throw new UnsupportedOperationException("UpdateItem is not implemented yet");
+  }
+
+  @Override
+  public DeleteItemResponse deleteItem(DeleteItemRequest request) {
+    throw new UnsupportedOperationException("DeleteItem is not implemented yet");
+  }
+
+  @Override
+  public QueryResponse query(QueryRequest request) {
+    throw new UnsupportedOperationException("Query is not implemented yet");
+  }
+
+  @Override
+  public ScanResponse scan(ScanRequest request) {
+    throw new UnsupportedOperationException("Scan is not implemented yet");
+  }
+
+  @Override
+  public BatchGetItemResponse batchGetItem(BatchGetItemRequest request) {
+    throw new UnsupportedOperationException("BatchGetItem is not implemented yet");
+  }
+
+  @Override
+  public BatchWriteItemResponse batchWriteItem(BatchWriteItemRequest request) {
+    throw new UnsupportedOperationException("BatchWriteItem is not implemented yet");
+  }
+
+  @Override
+  public TransactGetItemsResponse transactGetItems(TransactGetItemsRequest request) {
+    throw new UnsupportedOperationException("TransactGetItems is not implemented yet");
+  }
+
+  @Override
+  public TransactWriteItemsResponse transactWriteItems(TransactWriteItemsRequest request) {
+    throw new UnsupportedOperationException("TransactWriteItems is not implemented yet");
+  }
+
+  @Override
+  public ExecuteStatementResponse executeStatement(ExecuteStatementRequest request) {
+    throw new UnsupportedOperationException("ExecuteStatement is not implemented yet");
+  }
+
+  @Override
+  public BatchExecuteStatementResponse batchExecuteStatement(BatchExecuteStatementRequest request) {
+    throw new UnsupportedOperationException("BatchExecuteStatement is not implemented yet");
+  }
+
+  @Override
+  public ExecuteTransactionResponse executeTransaction(ExecuteTransactionRequest request) {
+    throw new UnsupportedOperationException("ExecuteTransaction is not implemented yet");
+  }
+
+  @Override
+  public ListStreamsResponse listStreams(ListStreamsRequest request) {
+    throw new UnsupportedOperationException("ListStreams is not implemented yet");
+  }
+
+  @Override
+  public DescribeStreamResponse describeStream(DescribeStreamRequest request) {
+    throw new UnsupportedOperationException("DescribeStream is not implemented yet");
+  }
+
+  @Override
+  public GetShardIteratorResponse getShardIterator(GetShardIteratorRequest request) {
+    throw new UnsupportedOperationException("GetShardIterator is not implemented yet");
+  }
+
+  @Override
+  public GetRecordsResponse getRecords(GetRecordsRequest request) {
+    throw new UnsupportedOperationException("GetRecords is not implemented yet");
+  }
+
+
+}

@@ -1,0 +1,158 @@
+package io.dynamo4j.engine.table;
+
+import io.dynamo4j.api.GlobalSecondaryIndexDescription;
+import io.dynamo4j.api.LocalSecondaryIndexDescription;
+import io.dynamo4j.api.TableDescription;
+import io.dynamo4j.api.TableStatus;
+import io.dynamo4j.engine.storage.Keyspace;
+import io.dynamo4j.engine.storage.Storage;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * A live table: its current {@link TableDefinition}, the keyspaces of its items and index entries,
+ * and the live counters behind ItemCount, TableSizeBytes, IndexSizeBytes and the index ItemCount.
+ *
+ * <p>The definition is replaced atomically by control-plane operations; data-plane operations read
+ * it once per request and work with that version. Counters are adjusted by the write path under the
+ * item's key lock, so they add up exactly once writes are quiet.
+ *
+ * <p>Thread-safe.
+ */
+public final class Table {
+
+  /** Live entry count and byte size of a table or index. */
+  public static final class Counters {
+    private final LongAdder items = new LongAdder();
+    private final LongAdder bytes = new LongAdder();
+
+    /** Adds {@code itemDelta} entries and {@code byteDelta} bytes (negative to remove). */
+    public void add(long itemDelta, long byteDelta) {
+      if (itemDelta != 0) {
+        items.add(itemDelta);
+      }
+      if (byteDelta != 0) {
+        bytes.add(byteDelta);
+      }
+    }
+
+    /** The number of entries. */
+    public long items() {
+      return items.sum();
+    }
+
+    /** The summed item size of the entries. */
+    public long bytes() {
+      return bytes.sum();
+    }
+
+    /** Forgets everything (the table was emptied). */
+    public void reset() {
+      items.reset();
+      bytes.reset();
+    }
+  }
+
+  private final Storage storage;
+  private volatile TableDefinition definition;
+  private final Keyspace base;
+  private final Counters baseCounters = new Counters();
+  private final Map<String, Keyspace> indexKeyspaces = new ConcurrentHashMap<>();
+  private final Map<String, Counters> indexCounters = new ConcurrentHashMap<>();
+
+  /** A table over {@code storage}, opening the keyspaces its definition names. */
+  public Table(Storage storage, TableDefinition definition) {
+    this.storage = storage;
+    this.definition = definition;
+    this.base = storage.keyspace(definition.id());
+    for (IndexDefinition i : definition.indexes()) {
+      openIndex(i);
+    }
+  }
+
+  /** The current definition. */
+  public TableDefinition definition() {
+    return definition;
+  }
+
+  /**
+   * Replaces the definition, opening keyspaces of new indexes. Keyspaces of removed indexes are
+   * dropped by the caller when no request can use them any more.
+   */
+  public synchronized void define(TableDefinition newDefinition) {
+    for (IndexDefinition i : newDefinition.indexes()) {
+      openIndex(i);
+    }
+    definition = newDefinition;
+  }
+
+  private void openIndex(IndexDefinition i) {
+    indexKeyspaces.computeIfAbsent(i.keyspaceId(), storage::keyspace);
+    indexCounters.computeIfAbsent(i.keyspaceId(), k -> new Counters());
+  }
+
+  /** Forgets an index's keyspace and counters after the index was deleted. */
+  public synchronized void forgetIndex(IndexDefinition i) {
+    indexKeyspaces.remove(i.keyspaceId());
+    indexCounters.remove(i.keyspaceId());
+    storage.drop(i.keyspaceId());
+  }
+
+  /** The keyspace of the table's items. */
+  public Keyspace base() {
+    return base;
+  }
+
+  /** The counters of the table's items. */
+  public Counters baseCounters() {
+    return baseCounters;
+  }
+
+  /** The keyspace of an index's entries. */
+  public Keyspace keyspace(IndexDefinition index) {
+    return indexKeyspaces.get(index.keyspaceId());
+  }
+
+  /** The counters of an index's entries. */
+  public Counters counters(IndexDefinition index) {
+    return indexCounters.get(index.keyspaceId());
+  }
+
+  /** The table's status at {@code now}: a transient status ends at its end time. */
+  public TableStatus status(Instant now) {
+    TableDefinition d = definition;
+    TableStatus s = d.storedStatus();
+    if (d.statusUntil() != null && !now.isBefore(d.statusUntil()) && s != TableStatus.DELETING) {
+      return TableStatus.ACTIVE;
+    }
+    return s;
+  }
+
+  /** The description DescribeTable returns at {@code now}, with live counts and sizes. */
+  public TableDescription describe(Instant now) {
+    TableDefinition d = definition;
+    TableDescription.Builder b = d.description().toBuilder()
+        .tableStatus(status(now))
+        .itemCount(baseCounters.items())
+        .tableSizeBytes(baseCounters.bytes());
+    List<GlobalSecondaryIndexDescription> gsis = new ArrayList<>();
+    List<LocalSecondaryIndexDescription> lsis = new ArrayList<>();
+    for (IndexDefinition i : d.indexes()) {
+      Counters c = indexCounters.get(i.keyspaceId());
+      long items = c == null ? 0 : c.items();
+      long bytes = c == null ? 0 : c.bytes();
+      if (i.isGlobal()) {
+        gsis.add(i.globalDescription().toBuilder().itemCount(items).indexSizeBytes(bytes).build());
+      } else {
+        lsis.add(i.localDescription().toBuilder().itemCount(items).indexSizeBytes(bytes).build());
+      }
+    }
+    b.globalSecondaryIndexes(gsis.isEmpty() ? null : gsis);
+    b.localSecondaryIndexes(lsis.isEmpty() ? null : lsis);
+    return b.build();
+  }
+}
