@@ -6,6 +6,8 @@ Writes, under sdk-core/src/main/java/io/dynamo4j:
                           members in tools/apigen/extras/<Shape>.java, if that file exists)
   api/<Enum>.java         one enum per DynamoDB enum
   api/Operation.java      every operation: wire name, target, request and response types, dispatch
+  json/WireShapes.java    DynamoDB's JSON wire format for every shape (jackson-core streaming), used
+                          by the hand-written json/WireCodec (see wirecodec.py)
   DynamoOperations.java   one method per operation (plus Consumer<Builder> overloads), implemented
                           by every Engine and by DynamoClient
 and, under engine-core/src/main/java/io/dynamo4j/engine/op:
@@ -469,6 +471,8 @@ def main():
         write(os.path.join(api, name + ".java"), gen_enum(name, values))
     write(os.path.join(api, "Operation.java"), gen_operation(OPS))
     write(os.path.join(SRC, "DynamoOperations.java"), gen_operations_interface(OPS))
+    import wirecodec
+    wirecodec.generate(ROOT, shapes, enums, camel, jtype, HEADER, OPS)
     import constraintsgen
     n = constraintsgen.generate(ROOT, shapes, camel, HEADER.replace("tools/apigen/shapes.txt", "tools/apigen/constraints.txt"))
     print("generated request constraints for %d shapes" % n)
