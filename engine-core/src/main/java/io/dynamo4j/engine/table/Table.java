@@ -25,6 +25,10 @@ import java.util.concurrent.atomic.LongAdder;
  * it once per request and work with that version. Counters are adjusted by the write path under the
  * item's key lock, so they add up exactly once writes are quiet.
  *
+ * <p>Statuses are computed lazily from the clock: a CREATING or UPDATING table (or index) shows
+ * ACTIVE once its end time has passed, and a DELETING table is gone then ({@link #isGone}).
+ * Control-plane operations serialise their changes of one table by synchronising on it.
+ *
  * <p>Thread-safe.
  */
 public final class Table {
