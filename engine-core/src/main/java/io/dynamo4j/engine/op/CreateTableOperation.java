@@ -1,40 +1,37 @@
 package io.dynamo4j.engine.op;
 
-import io.dynamo4j.api.AttributeDefinition;
 import io.dynamo4j.api.BillingMode;
 import io.dynamo4j.api.BillingModeSummary;
 import io.dynamo4j.api.CreateTableRequest;
 import io.dynamo4j.api.CreateTableResponse;
 import io.dynamo4j.api.GlobalSecondaryIndex;
 import io.dynamo4j.api.GlobalSecondaryIndexDescription;
+import io.dynamo4j.api.GlobalSecondaryIndexWarmThroughputDescription;
 import io.dynamo4j.api.IndexStatus;
-import io.dynamo4j.api.KeySchemaElement;
-import io.dynamo4j.api.KeyType;
 import io.dynamo4j.api.LocalSecondaryIndex;
 import io.dynamo4j.api.LocalSecondaryIndexDescription;
-import io.dynamo4j.api.ProvisionedThroughput;
-import io.dynamo4j.api.ProvisionedThroughputDescription;
 import io.dynamo4j.api.ScalarAttributeType;
+import io.dynamo4j.api.StreamSpecification;
+import io.dynamo4j.api.TableClassSummary;
 import io.dynamo4j.api.TableDescription;
 import io.dynamo4j.api.TableStatus;
+import io.dynamo4j.api.TableWarmThroughputDescription;
 import io.dynamo4j.engine.table.IndexDefinition;
-import io.dynamo4j.engine.table.KeyAttribute;
 import io.dynamo4j.engine.table.KeySchema;
 import io.dynamo4j.engine.table.Table;
 import io.dynamo4j.engine.table.TableDefinition;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * DynamoDB's CreateTable: validates the definition, then registers the table (ACTIVE at once, or
- * CREATING for the configured status delay).
+ * DynamoDB's CreateTable: validates the definition ({@link CreateTableValidator}), then registers
+ * the table, ACTIVE at once or CREATING for {@link io.dynamo4j.engine.EngineConfig#statusDelay()}.
  *
- * <p>Thread-safe.
+ * <p>Thread-safe: the catalog admits one table per name.
  */
 final class CreateTableOperation {
 
@@ -50,32 +47,30 @@ final class CreateTableOperation {
     Instant now = context.now();
     String id = UUID.randomUUID().toString();
     String name = request.tableName();
-    Map<String, ScalarAttributeType> types = new HashMap<>();
-    for (AttributeDefinition d : request.attributeDefinitions()) {
-      types.put(d.attributeName(), d.attributeType());
-    }
-    KeySchema primaryKey = keySchema(request.keySchema(), types);
-    boolean provisioned = request.billingMode() != BillingMode.PAY_PER_REQUEST;
-    Duration delay = context.config().statusDelay();
-    boolean transientStatus = !delay.isZero();
     String arn = context.tableArn(name);
+    Map<String, ScalarAttributeType> types = TableDescriptions.types(request.attributeDefinitions());
+    KeySchema primaryKey = TableDescriptions.keySchema(request.keySchema(), types);
+    boolean payPerRequest = request.billingMode() == BillingMode.PAY_PER_REQUEST;
+    Duration delay = context.config().statusDelay();
+    Instant until = delay.isZero() ? null : now.plus(delay);
 
     List<IndexDefinition> indexes = new ArrayList<>();
-    List<GlobalSecondaryIndexDescription> gsiDescriptions = new ArrayList<>();
-    List<LocalSecondaryIndexDescription> lsiDescriptions = new ArrayList<>();
     if (request.globalSecondaryIndexes() != null) {
       for (GlobalSecondaryIndex g : request.globalSecondaryIndexes()) {
         GlobalSecondaryIndexDescription d = GlobalSecondaryIndexDescription.builder()
             .indexName(g.indexName())
             .keySchema(g.keySchema())
             .projection(g.projection())
-            .indexStatus(transientStatus ? IndexStatus.CREATING : IndexStatus.ACTIVE)
-            .provisionedThroughput(throughput(provisioned ? g.provisionedThroughput() : null))
-            .onDemandThroughput(g.onDemandThroughput())
+            .indexStatus(IndexStatus.ACTIVE)
+            .provisionedThroughput(TableDescriptions.throughput(payPerRequest ? null : g.provisionedThroughput()))
             .indexArn(arn + "/index/" + g.indexName())
+            .onDemandThroughput(payPerRequest ? g.onDemandThroughput() : null)
+            .warmThroughput(g.warmThroughput() == null ? null : new GlobalSecondaryIndexWarmThroughputDescription(
+                g.warmThroughput().readUnitsPerSecond(), g.warmThroughput().writeUnitsPerSecond(), IndexStatus.ACTIVE))
             .build();
-        gsiDescriptions.add(d);
-        indexes.add(IndexDefinition.global(d, keySchema(g.keySchema(), types), primaryKey, id + "/" + g.indexName()));
+        IndexDefinition index = IndexDefinition.global(d, TableDescriptions.keySchema(g.keySchema(), types), primaryKey,
+            id + "/" + g.indexName());
+        indexes.add(until == null ? index : index.withStatus(IndexStatus.CREATING, until));
       }
     }
     if (request.localSecondaryIndexes() != null) {
@@ -86,54 +81,44 @@ final class CreateTableOperation {
             .projection(l.projection())
             .indexArn(arn + "/index/" + l.indexName())
             .build();
-        lsiDescriptions.add(d);
-        indexes.add(IndexDefinition.local(d, keySchema(l.keySchema(), types), primaryKey, id + "/" + l.indexName()));
+        indexes.add(IndexDefinition.local(d, TableDescriptions.keySchema(l.keySchema(), types), primaryKey, id + "/" + l.indexName()));
       }
     }
 
+    StreamSpecification stream = request.streamSpecification();
+    boolean streamOn = stream != null && stream.streamEnabled();
+    String label = streamOn ? TableDescriptions.streamLabel(now) : null;
+    BillingModeSummary billing = payPerRequest
+        ? new BillingModeSummary(BillingMode.PAY_PER_REQUEST, now)
+        : request.billingMode() == null ? null : new BillingModeSummary(BillingMode.PROVISIONED, null);
     TableDescription description = TableDescription.builder()
         .attributeDefinitions(request.attributeDefinitions())
         .tableName(name)
         .keySchema(request.keySchema())
-        .tableStatus(transientStatus ? TableStatus.CREATING : TableStatus.ACTIVE)
+        .tableStatus(until == null ? TableStatus.ACTIVE : TableStatus.CREATING)
         .creationDateTime(now)
-        .provisionedThroughput(throughput(provisioned ? request.provisionedThroughput() : null))
+        .provisionedThroughput(TableDescriptions.throughput(payPerRequest ? null : request.provisionedThroughput()))
         .tableArn(arn)
         .tableId(id)
-        .billingModeSummary(provisioned ? null : new BillingModeSummary(BillingMode.PAY_PER_REQUEST, now))
-        .globalSecondaryIndexes(gsiDescriptions.isEmpty() ? null : gsiDescriptions)
-        .localSecondaryIndexes(lsiDescriptions.isEmpty() ? null : lsiDescriptions)
-        .streamSpecification(request.streamSpecification() != null && Boolean.TRUE.equals(request.streamSpecification().streamEnabled())
-            ? request.streamSpecification() : null)
+        .billingModeSummary(billing)
+        .streamSpecification(streamOn ? stream : null)
+        .latestStreamLabel(label)
+        .latestStreamArn(streamOn ? TableDescriptions.streamArn(arn, label) : null)
+        .sseDescription(TableDescriptions.sse(request.sseSpecification(), context.config().region(), context.config().accountId()))
+        .tableClassSummary(request.tableClass() == null ? null : new TableClassSummary(request.tableClass(), null))
         .deletionProtectionEnabled(Boolean.TRUE.equals(request.deletionProtectionEnabled()))
-        .onDemandThroughput(request.onDemandThroughput())
+        .onDemandThroughput(payPerRequest ? request.onDemandThroughput() : null)
+        .warmThroughput(request.warmThroughput() == null ? null : new TableWarmThroughputDescription(
+            request.warmThroughput().readUnitsPerSecond(), request.warmThroughput().writeUnitsPerSecond(), TableStatus.ACTIVE))
         .build();
     TableDefinition definition = new TableDefinition(
-        description, primaryKey, indexes, request.tags() == null ? List.of() : request.tags(), null,
-        transientStatus ? now.plus(delay) : null);
+        description, primaryKey, indexes, request.tags() == null ? List.of() : request.tags(), null, until);
     Table table = new Table(context.storage(), definition);
+    TableLookup.live(context, context.catalog().get(name)); // forgets a deleted table whose time is over
     if (!context.catalog().add(table)) {
+      table.drop();
       throw Errors.tableExists(name);
     }
-    return new CreateTableResponse(table.describe(now).toBuilder().tableStatus(definition.storedStatus()).build());
-  }
-
-  /** The throughput description DescribeTable shows: provisioned units, or zeros for on-demand. */
-  static ProvisionedThroughputDescription throughput(ProvisionedThroughput p) {
-    return ProvisionedThroughputDescription.builder()
-        .numberOfDecreasesToday(0L)
-        .readCapacityUnits(p == null ? 0L : p.readCapacityUnits())
-        .writeCapacityUnits(p == null ? 0L : p.writeCapacityUnits())
-        .build();
-  }
-
-  static KeySchema keySchema(List<KeySchemaElement> elements, Map<String, ScalarAttributeType> types) {
-    List<KeyAttribute> partition = new ArrayList<>();
-    List<KeyAttribute> sort = new ArrayList<>();
-    for (KeySchemaElement e : elements) {
-      KeyAttribute a = new KeyAttribute(e.attributeName(), types.get(e.attributeName()));
-      (e.keyType() == KeyType.HASH ? partition : sort).add(a);
-    }
-    return new KeySchema(partition, sort);
+    return new CreateTableResponse(table.describe(now));
   }
 }

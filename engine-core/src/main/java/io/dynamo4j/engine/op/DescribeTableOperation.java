@@ -4,7 +4,12 @@ import io.dynamo4j.api.DescribeTableRequest;
 import io.dynamo4j.api.DescribeTableResponse;
 import io.dynamo4j.engine.table.Table;
 
-/** DynamoDB's DescribeTable. Thread-safe. */
+/**
+ * DynamoDB's DescribeTable, by table name or ARN: the stored description with live item counts,
+ * sizes and statuses computed at the engine clock's now.
+ *
+ * <p>Thread-safe; takes no lock.
+ */
 final class DescribeTableOperation {
 
   private final EngineContext context;
@@ -15,10 +20,7 @@ final class DescribeTableOperation {
 
   DescribeTableResponse execute(DescribeTableRequest request) {
     RequestConstraints.check(request);
-    Table table = context.catalog().get(request.tableName());
-    if (table == null) {
-      throw Errors.tableNotFound(request.tableName());
-    }
+    Table table = TableLookup.find(context, request.tableName());
     return new DescribeTableResponse(table.describe(context.now()));
   }
 }

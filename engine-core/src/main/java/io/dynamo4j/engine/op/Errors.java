@@ -1,5 +1,6 @@
 package io.dynamo4j.engine.op;
 
+import io.dynamo4j.error.LimitExceededException;
 import io.dynamo4j.error.ResourceInUseException;
 import io.dynamo4j.error.ResourceNotFoundException;
 import io.dynamo4j.error.ValidationException;
@@ -43,6 +44,348 @@ public final class Errors {
   /** A Key parameter does not match the table's key schema. */
   public static ValidationException keyDoesNotMatchSchema() {
     return new ValidationException("The provided key element does not match the schema");
+  }
+
+  // ---- Control plane: shared by CreateTable, DescribeTable, UpdateTable, DeleteTable ----
+
+  private static final String INVALID = "One or more parameter values were invalid: ";
+
+  /** A table name outside 3..255 characters. */
+  public static ValidationException tableNameLength() {
+    return new ValidationException("TableName must be at least 3 characters long and at most 255 characters long");
+  }
+
+  /** A table name with characters outside [a-zA-Z0-9_.-] (with other model violations: see RequestConstraints). */
+  public static String tableNamePattern(String name) {
+    return "Value '" + name + "' at 'tableName' failed to satisfy constraint: "
+        + "Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+";
+  }
+
+  /** The model's "N validation errors detected" message for {@code violations}. */
+  public static ValidationException validationErrors(java.util.List<String> violations) {
+    StringBuilder sb = new StringBuilder().append(violations.size())
+        .append(violations.size() == 1 ? " validation error detected: " : " validation errors detected: ");
+    sb.append(String.join("; ", violations));
+    return new ValidationException(sb.toString());
+  }
+
+  /** A control-plane change to a table that is not ACTIVE. */
+  public static ResourceInUseException tableInUse(String tableName, io.dynamo4j.api.TableStatus status) {
+    String doing = switch (status) {
+      case CREATING -> "being created";
+      case DELETING -> "being deleted";
+      default -> "being updated";
+    };
+    return new ResourceInUseException("Attempt to change a resource which is still in use: Table is " + doing + ": " + tableName);
+  }
+
+  // ---- CreateTable (and the index definitions of UpdateTable) ----
+
+  /** BillingMode PROVISIONED (or absent) without ProvisionedThroughput. */
+  public static ValidationException throughputRequired() {
+    return new ValidationException(INVALID + "ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is PROVISIONED");
+  }
+
+  /** BillingMode PAY_PER_REQUEST with ProvisionedThroughput. */
+  public static ValidationException throughputForbidden() {
+    return new ValidationException(INVALID + "Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST");
+  }
+
+  /** A capacity beyond what DynamoDB can represent. */
+  public static ValidationException throughputOutOfBounds(String member, long value) {
+    return new ValidationException("Given value " + value + " for " + member + " is out of bounds");
+  }
+
+  /** A capacity above the per-table quota (see DescribeLimits). */
+  public static LimitExceededException throughputOverTableLimit(long limit) {
+    return new LimitExceededException("Subscriber limit exceeded: Provisioned throughput for a table or a global secondary index "
+        + "cannot exceed " + limit + " units. Refer to the Amazon DynamoDB Developer Guide for current limits and how to request higher limits.");
+  }
+
+  /** CreateTable without AttributeDefinitions or KeySchema (reported with the other model violations). */
+  public static String nullMember(String path) {
+    return "Value null at '" + path + "' failed to satisfy constraint: Member must not be null";
+  }
+
+  /** A table key schema with more than a HASH and a RANGE element. */
+  public static ValidationException keySchemaTooBig() {
+    return new ValidationException("Key Schema too big.  Key Schema must at most consist of the hash and range key of a table");
+  }
+
+  /** A two-element key schema naming an attribute that has no definition. */
+  public static ValidationException keyAttributeWithoutDefinition() {
+    return new ValidationException("Invalid KeySchema: Some index key attribute have no definition");
+  }
+
+  /** Key attributes of a table or index that AttributeDefinitions does not define. */
+  public static ValidationException keysNotDefined(java.util.Collection<String> keys, java.util.Collection<String> definitions) {
+    return new ValidationException(INVALID + "Some index key attributes are not defined in AttributeDefinitions. Keys: "
+        + list(keys) + ", AttributeDefinitions: " + list(definitions));
+  }
+
+  /** A key schema naming one attribute as both HASH and RANGE key. */
+  public static ValidationException hashAndRangeSameName() {
+    return new ValidationException("Both the Hash Key and the Range Key element in the KeySchema have the same name");
+  }
+
+  /** A key schema whose first element is not HASH. */
+  public static ValidationException firstKeyNotHash() {
+    return new ValidationException("Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
+  }
+
+  /** A two-element table or local-index key schema whose second element is not RANGE. */
+  public static ValidationException secondKeyNotRange() {
+    return new ValidationException("Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
+  }
+
+  /** A global index key schema with a HASH element after a RANGE element. */
+  public static ValidationException hashAfterRange(String index) {
+    return new ValidationException(INVALID + "Index KeySchema for index: " + index
+        + " lists a HASH key element after a RANGE key element; every HASH element must come before every RANGE element");
+  }
+
+  /** A global index key schema with more than four HASH or four RANGE elements. */
+  public static ValidationException tooManyKeyElements(String index, String keyType) {
+    return new ValidationException(INVALID + "Index KeySchema for index: " + index + " has more than 4 " + keyType
+        + " key elements; a global secondary index key can have up to 4 HASH and up to 4 RANGE elements");
+  }
+
+  /** A multi-attribute key schema naming one attribute twice. */
+  public static ValidationException duplicateKeyAttribute(String index, String attribute) {
+    return new ValidationException(INVALID + "Duplicate AttributeName in KeySchema of index: " + index + ": " + attribute);
+  }
+
+  /** A local index key schema with more than two elements. */
+  public static ValidationException localIndexKeySchemaTooBig(String index) {
+    return new ValidationException(INVALID + "Index KeySchema for index: " + index
+        + " has more than 2 elements; a local secondary index key is the table's HASH key and one RANGE key");
+  }
+
+  /** AttributeDefinitions naming one attribute twice. */
+  public static ValidationException duplicateAttributeDefinition(String attribute) {
+    return new ValidationException(INVALID + "Duplicate AttributeName in AttributeDefinitions: " + attribute);
+  }
+
+  /** A table without indexes whose AttributeDefinitions are not exactly its key attributes. */
+  public static ValidationException attributeCountMismatch() {
+    return new ValidationException(INVALID + "Number of attributes in KeySchema does not exactly match number of attributes defined in AttributeDefinitions");
+  }
+
+  /** AttributeDefinitions naming attributes no key uses. */
+  public static ValidationException unusedAttributeDefinitions(java.util.Collection<String> definitions, java.util.Collection<String> used) {
+    return new ValidationException(INVALID + "Some AttributeDefinitions are not used. AttributeDefinitions: " + list(definitions)
+        + ", keys used: " + list(used));
+  }
+
+  /** An empty LocalSecondaryIndexes or GlobalSecondaryIndexes list. */
+  public static ValidationException emptyIndexList(String member) {
+    return new ValidationException(INVALID + "List of " + member + " is empty");
+  }
+
+  /** A local index on a table without a sort key. */
+  public static ValidationException localIndexWithoutTableRange() {
+    return new ValidationException(INVALID + "Table KeySchema does not have a range key, which is required when specifying a LocalSecondaryIndex");
+  }
+
+  /** A local index without a sort key. */
+  public static ValidationException localIndexWithoutRange(String index) {
+    return new ValidationException(INVALID + "Index KeySchema does not have a range key for index: " + index);
+  }
+
+  /** A local index whose partition key is not the table's. */
+  public static ValidationException localIndexHashDiffers(String index, String indexHash, String tableHash) {
+    return new ValidationException(INVALID + "Index KeySchema does not have the same leading hash key as table KeySchema for index: "
+        + index + ". index hash key: " + indexHash + ", table hash key: " + tableHash);
+  }
+
+  /** A projection without ProjectionType. */
+  public static ValidationException unknownProjectionType() {
+    return new ValidationException(INVALID + "Unknown ProjectionType: null");
+  }
+
+  /** NonKeyAttributes with ProjectionType ALL or KEYS_ONLY. */
+  public static ValidationException nonKeyAttributesNotAllowed(io.dynamo4j.api.ProjectionType type) {
+    return new ValidationException(INVALID + "ProjectionType is " + type + ", but NonKeyAttributes is specified");
+  }
+
+  /** ProjectionType INCLUDE without NonKeyAttributes. */
+  public static ValidationException includeWithoutNonKeyAttributes() {
+    return new ValidationException("If Projection type INCLUDE is specified, some non-key attributes to include in the projection must be specified as well");
+  }
+
+  /** More than 100 projected non-key attributes across the indexes of a table. */
+  public static ValidationException tooManyProjectedAttributes(int count) {
+    return new ValidationException(INVALID + "The number of projected non-key attributes across all secondary indexes of a table "
+        + "exceeds the limit of 100: " + count);
+  }
+
+  /** Two indexes of one table with the same name. */
+  public static ValidationException duplicateIndexName(String index) {
+    return new ValidationException(INVALID + "Duplicate index name: " + index);
+  }
+
+  /** More than five local indexes. */
+  public static ValidationException tooManyLocalIndexes() {
+    return new ValidationException(INVALID + "Number of LocalSecondaryIndexes exceeds per-table limit of 5");
+  }
+
+  /** More than twenty global indexes. */
+  public static ValidationException tooManyGlobalIndexes() {
+    return new ValidationException(INVALID + "GlobalSecondaryIndex count exceeds the per-table limit of 20");
+  }
+
+  /** A global index of a provisioned table without ProvisionedThroughput. */
+  public static ValidationException indexThroughputRequired(String index) {
+    return new ValidationException(INVALID + "ProvisionedThroughput must be specified for index: " + index);
+  }
+
+  /** A global index of an on-demand table with ProvisionedThroughput. */
+  public static ValidationException indexThroughputForbidden(String index) {
+    return new ValidationException(INVALID + "ProvisionedThroughput should not be specified for index: " + index
+        + " when BillingMode is PAY_PER_REQUEST");
+  }
+
+  /** StreamEnabled true without StreamViewType. */
+  public static ValidationException streamViewTypeMissing() {
+    return new ValidationException("Invalid StreamViewType: Stream ViewType must not be null or empty when enabling streams.");
+  }
+
+  /** StreamEnabled false with a StreamViewType. */
+  public static ValidationException streamViewTypeWithoutStream() {
+    return new ValidationException("Invalid StreamViewType: Stream StreamEnabled was false but a StreamViewType was present.");
+  }
+
+  /** A KMSMasterKeyId when encryption with a customer key is not requested. */
+  public static ValidationException kmsKeyWithoutKmsEncryption() {
+    return new ValidationException(INVALID + "KMSMasterKeyId can only be specified when SSESpecification.Enabled is true and SSEType is KMS");
+  }
+
+  /** OnDemandThroughput on a provisioned table or index. */
+  public static ValidationException onDemandThroughputOnProvisioned() {
+    return new ValidationException(INVALID + "OnDemandThroughput can only be specified when BillingMode is PAY_PER_REQUEST");
+  }
+
+  // ---- DeleteTable ----
+
+  /** DeleteTable on a table with deletion protection on. */
+  public static ValidationException deletionProtected() {
+    return new ValidationException("Resource cannot be deleted as it is currently protected against deletion. Disable deletion protection first.");
+  }
+
+  // ---- UpdateTable ----
+
+  /** UpdateTable that changes nothing. */
+  public static ValidationException nothingToUpdate() {
+    return new ValidationException("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates "
+        + "or SSESpecification or ReplicaUpdates is required");
+  }
+
+  /** UpdateTable asking for the table's current throughput. */
+  public static ValidationException throughputUnchanged(long currentRead, long read, long currentWrite, long write) {
+    return new ValidationException("The provisioned throughput for the table will not change. The requested value equals the current value. "
+        + "Current ReadCapacityUnits provisioned for the table: " + currentRead + ". Requested ReadCapacityUnits: " + read + ". "
+        + "Current WriteCapacityUnits provisioned for the table: " + currentWrite + ". Requested WriteCapacityUnits: " + write + ". "
+        + "Refer to the Amazon DynamoDB Developer Guide for current limits and how to request higher limits.");
+  }
+
+  /** UpdateTable asking for an index's current throughput. */
+  public static ValidationException indexThroughputUnchanged(String index, long currentRead, long read, long currentWrite, long write) {
+    return new ValidationException("The provisioned throughput for the index " + index + " will not change. The requested value equals the current value. "
+        + "Current ReadCapacityUnits provisioned for the index: " + currentRead + ". Requested ReadCapacityUnits: " + read + ". "
+        + "Current WriteCapacityUnits provisioned for the index: " + currentWrite + ". Requested WriteCapacityUnits: " + write + ". "
+        + "Refer to the Amazon DynamoDB Developer Guide for current limits and how to request higher limits.");
+  }
+
+  /** More than one index created or deleted by one UpdateTable. */
+  public static LimitExceededException oneIndexChangeAtATime() {
+    return new LimitExceededException("Subscriber limit exceeded: Only 1 online index can be created or deleted simultaneously per table");
+  }
+
+  /** A GlobalSecondaryIndexUpdate with no action. */
+  public static ValidationException indexUpdateActionNull() {
+    return new ValidationException("Update global secondary index action is null");
+  }
+
+  /** A GlobalSecondaryIndexUpdate with more than one action. */
+  public static ValidationException indexUpdateSeveralActions() {
+    return new ValidationException(INVALID + "Only one of Create, Update or Delete can be specified in one GlobalSecondaryIndexUpdate");
+  }
+
+  /** An Update action naming an index the table does not have. */
+  public static ValidationException unknownIndexToUpdate() {
+    return new ValidationException("Invalid global secondary index name");
+  }
+
+  /** A Delete action naming an index the table does not have. */
+  public static ResourceNotFoundException unknownIndexToDelete() {
+    return new ResourceNotFoundException("Requested resource not found");
+  }
+
+  /** A Create action naming an index the table already has. */
+  public static ValidationException indexExists(String index) {
+    return new ValidationException(INVALID + "Index with name " + index + " already exists");
+  }
+
+  /** AttributeDefinitions redefining the type of an attribute the table already uses as a key. */
+  public static ValidationException attributeTypeChanged(String attribute) {
+    return new ValidationException(INVALID + "Cannot change the type of attribute " + attribute + " which is already defined for this table");
+  }
+
+  /** Enabling a stream on a table that has one. */
+  public static ValidationException streamAlreadyEnabled() {
+    return new ValidationException("Table already has an enabled stream");
+  }
+
+  /** Disabling the stream of a table that has none. */
+  public static ValidationException noStreamToDisable() {
+    return new ValidationException("Table has no stream to disable");
+  }
+
+  // ---- TagResource, UntagResource, ListTagsOfResource ----
+
+  /** A resource ARN that is not an ARN. */
+  public static ValidationException arnMustStartWithArn(String arn) {
+    return new ValidationException("Invalid TableArn: Invalid ResourceArn provided as input " + arn + ": ARNs must start with 'arn:'");
+  }
+
+  /** An ARN that does not name a DynamoDB table of this engine's format. */
+  public static ValidationException invalidArn(String arn) {
+    return new ValidationException("Invalid TableArn: Invalid ResourceArn provided as input " + arn);
+  }
+
+  /** A well-formed table ARN naming no table. */
+  public static ResourceNotFoundException arnNotFound(String arn) {
+    return new ResourceNotFoundException("Requested resource not found: ResourcArn: " + arn + " not found");
+  }
+
+  /** TagResource with an empty tag list. */
+  public static ValidationException noTags() {
+    return new ValidationException(INVALID + "Tags must contain at least one tag");
+  }
+
+  /** UntagResource with an empty key list. */
+  public static ValidationException noTagKeys() {
+    return new ValidationException(INVALID + "TagKeys must contain at least one tag key");
+  }
+
+  /** A resource that would carry more than 50 tags. */
+  public static ValidationException tooManyTags() {
+    return new ValidationException(INVALID + "The number of tags on a resource cannot exceed 50");
+  }
+
+  /** A tag key with the reserved aws: prefix. */
+  public static ValidationException reservedTagKey(String key) {
+    return new ValidationException(INVALID + "Tag keys starting with 'aws:' are reserved for system use: " + key);
+  }
+
+  /** A tag key or value with a character DynamoDB does not allow. */
+  public static ValidationException invalidTagCharacters(String member, String text) {
+    return new ValidationException(INVALID + "Tag " + member + " '" + text + "' contains characters other than letters, numbers, "
+        + "white space and + - = . _ : / @");
+  }
+
+  private static String list(java.util.Collection<String> names) {
+    return "[" + String.join(", ", names) + "]";
   }
 
   /** A generic ValidationException with {@code message}. */

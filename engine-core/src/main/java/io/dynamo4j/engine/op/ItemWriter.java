@@ -72,7 +72,10 @@ public final class ItemWriter {
         return new Result(current, current, false, List.of());
       }
       WriteBatch batch = new WriteBatch();
-      List<IndexChange> changes = changes(table, definition, current, next, batch);
+      // Maintain the indexes of the definition current under the lock, not the caller's: an index
+      // added since the caller read it is being backfilled, and the backfill relies on every write
+      // that takes this lock after the index was installed maintaining it.
+      List<IndexChange> changes = changes(table, table.definition(), current, next, batch);
       if (next == null) {
         batch.delete(definition.id(), key);
       } else {
@@ -97,6 +100,13 @@ public final class ItemWriter {
       byte[] oldKey = before == null ? null : index.entryKey(before);
       byte[] newKey = after == null ? null : index.entryKey(after);
       Item oldEntry = oldKey == null ? null : index.project(before);
+      if (oldKey != null && index.backfillInProgress()) {
+        // The backfill may not have reached this item yet: trust only what is stored.
+        oldEntry = table.keyspace(index) == null ? null : table.keyspace(index).get(oldKey);
+        if (oldEntry == null) {
+          oldKey = null;
+        }
+      }
       Item newEntry = newKey == null ? null : index.project(after);
       boolean sameKey = oldKey != null && newKey != null && Arrays.equals(oldKey, newKey);
       if (sameKey && oldEntry.equals(newEntry)) {

@@ -16,6 +16,13 @@ public final class Operations implements DynamoOperations {
   private final EngineContext context;
   private final CreateTableOperation createTable;
   private final DescribeTableOperation describeTable;
+  private final ListTablesOperation listTables;
+  private final DeleteTableOperation deleteTable;
+  private final UpdateTableOperation updateTable;
+  private final TagResourceOperation tagResource;
+  private final UntagResourceOperation untagResource;
+  private final ListTagsOfResourceOperation listTagsOfResource;
+  private final DescribeLimitsOperation describeLimits;
   private final GetItemOperation getItem;
   private final PutItemOperation putItem;
 
@@ -24,6 +31,13 @@ public final class Operations implements DynamoOperations {
     this.context = new EngineContext(storage, config);
     this.createTable = new CreateTableOperation(context);
     this.describeTable = new DescribeTableOperation(context);
+    this.listTables = new ListTablesOperation(context);
+    this.deleteTable = new DeleteTableOperation(context);
+    this.updateTable = new UpdateTableOperation(context);
+    this.tagResource = new TagResourceOperation(context);
+    this.untagResource = new UntagResourceOperation(context);
+    this.listTagsOfResource = new ListTagsOfResourceOperation(context);
+    this.describeLimits = new DescribeLimitsOperation();
     this.getItem = new GetItemOperation(context);
     this.putItem = new PutItemOperation(context);
   }
@@ -40,12 +54,12 @@ public final class Operations implements DynamoOperations {
 
   @Override
   public UpdateTableResponse updateTable(UpdateTableRequest request) {
-    throw new UnsupportedOperationException("UpdateTable is not implemented yet");
+    return updateTable.execute(request);
   }
 
   @Override
   public DeleteTableResponse deleteTable(DeleteTableRequest request) {
-    throw new UnsupportedOperationException("DeleteTable is not implemented yet");
+    return deleteTable.execute(request);
   }
 
   @Override
@@ -55,7 +69,7 @@ public final class Operations implements DynamoOperations {
 
   @Override
   public ListTablesResponse listTables(ListTablesRequest request) {
-    throw new UnsupportedOperationException("ListTables is not implemented yet");
+    return listTables.execute(request);
   }
 
   @Override
@@ -70,22 +84,22 @@ public final class Operations implements DynamoOperations {
 
   @Override
   public TagResourceResponse tagResource(TagResourceRequest request) {
-    throw new UnsupportedOperationException("TagResource is not implemented yet");
+    return tagResource.execute(request);
   }
 
   @Override
   public UntagResourceResponse untagResource(UntagResourceRequest request) {
-    throw new UnsupportedOperationException("UntagResource is not implemented yet");
+    return untagResource.execute(request);
   }
 
   @Override
   public ListTagsOfResourceResponse listTagsOfResource(ListTagsOfResourceRequest request) {
-    throw new UnsupportedOperationException("ListTagsOfResource is not implemented yet");
+    return listTagsOfResource.execute(request);
   }
 
   @Override
   public DescribeLimitsResponse describeLimits(DescribeLimitsRequest request) {
-    throw new UnsupportedOperationException("DescribeLimits is not implemented yet");
+    return describeLimits.execute(request);
   }
 
   @Override

@@ -5,7 +5,9 @@ import io.dynamo4j.api.IndexStatus;
 import io.dynamo4j.api.LocalSecondaryIndexDescription;
 import io.dynamo4j.api.Projection;
 import io.dynamo4j.api.ProjectionType;
+import io.dynamo4j.model.AttributeValue;
 import io.dynamo4j.model.Item;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -36,6 +38,9 @@ public final class IndexDefinition {
   private final String keyspaceId;
   private final ProjectionType projectionType;
   private final Set<String> included;
+  private final Instant statusUntil;
+  private final boolean backfillInProgress;
+  private final boolean createdByUpdate;
 
   private IndexDefinition(
       Kind kind,
@@ -43,8 +48,14 @@ public final class IndexDefinition {
       LocalSecondaryIndexDescription local,
       KeySchema keySchema,
       KeySchema tableKey,
-      String keyspaceId) {
+      String keyspaceId,
+      Instant statusUntil,
+      boolean backfillInProgress,
+      boolean createdByUpdate) {
     this.kind = kind;
+    this.statusUntil = statusUntil;
+    this.backfillInProgress = backfillInProgress;
+    this.createdByUpdate = createdByUpdate;
     this.global = global;
     this.local = local;
     this.keySchema = keySchema;
@@ -68,13 +79,13 @@ public final class IndexDefinition {
   /** A global index. */
   public static IndexDefinition global(
       GlobalSecondaryIndexDescription description, KeySchema keySchema, KeySchema tableKey, String keyspaceId) {
-    return new IndexDefinition(Kind.GLOBAL, description, null, keySchema, tableKey, keyspaceId);
+    return new IndexDefinition(Kind.GLOBAL, description, null, keySchema, tableKey, keyspaceId, null, false, false);
   }
 
   /** A local index. */
   public static IndexDefinition local(
       LocalSecondaryIndexDescription description, KeySchema keySchema, KeySchema tableKey, String keyspaceId) {
-    return new IndexDefinition(Kind.LOCAL, null, description, keySchema, tableKey, keyspaceId);
+    return new IndexDefinition(Kind.LOCAL, null, description, keySchema, tableKey, keyspaceId, null, false, false);
   }
 
   /** The index name. */
@@ -102,14 +113,60 @@ public final class IndexDefinition {
     return local;
   }
 
-  /** A copy with another global description (same key schema and keyspace). */
+  /** A copy with another global description (same key schema, keyspace and status timing). */
   public IndexDefinition withGlobalDescription(GlobalSecondaryIndexDescription description) {
-    return new IndexDefinition(Kind.GLOBAL, description, null, keySchema, tableKey, keyspaceId);
+    return new IndexDefinition(Kind.GLOBAL, description, null, keySchema, tableKey, keyspaceId, statusUntil,
+        backfillInProgress, createdByUpdate);
   }
 
-  /** The index's status: a local index is always ACTIVE. */
+  /**
+   * A copy of a global index with stored status {@code status} until {@code until} (null: for
+   * good), after which it shows ACTIVE (see {@link #status(Instant)}).
+   */
+  public IndexDefinition withStatus(IndexStatus status, Instant until) {
+    return new IndexDefinition(Kind.GLOBAL, global.toBuilder().indexStatus(status).build(), null, keySchema, tableKey,
+        keyspaceId, until, backfillInProgress, createdByUpdate);
+  }
+
+  /**
+   * A copy of a global index added to an existing table by UpdateTable: while {@code inProgress},
+   * existing items are still being copied into it, so writers must look at the entries actually
+   * stored instead of deriving them from the old item.
+   */
+  public IndexDefinition withBackfill(boolean inProgress) {
+    return new IndexDefinition(Kind.GLOBAL, global, null, keySchema, tableKey, keyspaceId, statusUntil, inProgress, true);
+  }
+
+  /** The stored status: a local index is always ACTIVE. */
   public IndexStatus status() {
     return kind == Kind.GLOBAL && global.indexStatus() != null ? global.indexStatus() : IndexStatus.ACTIVE;
+  }
+
+  /** The status at {@code now}: a transient status (CREATING, UPDATING) ends at its end time. */
+  public IndexStatus status(Instant now) {
+    IndexStatus s = status();
+    if (s != IndexStatus.ACTIVE && (statusUntil == null || !now.isBefore(statusUntil))) {
+      return IndexStatus.ACTIVE;
+    }
+    return s;
+  }
+
+  /** When a transient status ends, or null. */
+  public Instant statusUntil() {
+    return statusUntil;
+  }
+
+  /**
+   * Whether existing items are still being copied into this (new) index; writers then read the
+   * stored entry rather than trusting that the old item's entry is there.
+   */
+  public boolean backfillInProgress() {
+    return backfillInProgress;
+  }
+
+  /** Whether this index was added by UpdateTable (DescribeTable then shows Backfilling while it is CREATING). */
+  public boolean createdByUpdate() {
+    return createdByUpdate;
   }
 
   /** The index's key. */
@@ -158,9 +215,22 @@ public final class IndexDefinition {
 
   /**
    * The storage key of {@code item}'s entry in this index, or null if the item lacks an index key
-   * attribute (a sparse index skips it).
+   * attribute or has one of another type than the index defines (a sparse index skips it, as
+   * DynamoDB skips items that violate a new index's key types when it backfills).
    */
   public byte[] entryKey(Item item) {
+    for (KeyAttribute a : keySchema.partition()) {
+      AttributeValue v = item.get(a.name());
+      if (v == null || !a.accepts(v)) {
+        return null;
+      }
+    }
+    for (KeyAttribute a : keySchema.sort()) {
+      AttributeValue v = item.get(a.name());
+      if (v == null || !a.accepts(v)) {
+        return null;
+      }
+    }
     byte[] suffix = tableKey.components(item);
     return suffix == null ? null : keySchema.storageKey(item, suffix);
   }

@@ -1,12 +1,16 @@
 package io.dynamo4j.engine.table;
 
 import io.dynamo4j.api.GlobalSecondaryIndexDescription;
+import io.dynamo4j.api.IndexStatus;
 import io.dynamo4j.api.LocalSecondaryIndexDescription;
+import io.dynamo4j.api.ProvisionedThroughputDescription;
 import io.dynamo4j.api.TableDescription;
 import io.dynamo4j.api.TableStatus;
 import io.dynamo4j.engine.storage.Keyspace;
 import io.dynamo4j.engine.storage.Storage;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +24,10 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>The definition is replaced atomically by control-plane operations; data-plane operations read
  * it once per request and work with that version. Counters are adjusted by the write path under the
  * item's key lock, so they add up exactly once writes are quiet.
+ *
+ * <p>Statuses are computed lazily from the clock: a CREATING or UPDATING table (or index) shows
+ * ACTIVE once its end time has passed, and a DELETING table is gone then ({@link #isGone}).
+ * Control-plane operations serialise their changes of one table by synchronising on it.
  *
  * <p>Thread-safe.
  */
@@ -122,7 +130,10 @@ public final class Table {
     return indexCounters.get(index.keyspaceId());
   }
 
-  /** The table's status at {@code now}: a transient status ends at its end time. */
+  /**
+   * The table's status at {@code now}: CREATING and UPDATING end at their end time; DELETING lasts
+   * until the table is gone (see {@link #isGone}).
+   */
   public TableStatus status(Instant now) {
     TableDefinition d = definition;
     TableStatus s = d.storedStatus();
@@ -132,13 +143,37 @@ public final class Table {
     return s;
   }
 
-  /** The description DescribeTable returns at {@code now}, with live counts and sizes. */
+  /** Whether the table was deleted and its DELETING time is over at {@code now}. */
+  public boolean isGone(Instant now) {
+    TableDefinition d = definition;
+    return d.storedStatus() == TableStatus.DELETING && (d.statusUntil() == null || !now.isBefore(d.statusUntil()));
+  }
+
+  /** Drops the keyspaces of the table and its indexes (after it was removed from the catalog). */
+  public synchronized void drop() {
+    storage.drop(definition.id());
+    for (String id : indexKeyspaces.keySet()) {
+      storage.drop(id);
+    }
+    indexKeyspaces.clear();
+    indexCounters.clear();
+    baseCounters.reset();
+  }
+
+  /** The description DescribeTable returns at {@code now}, with live counts, sizes and statuses. */
   public TableDescription describe(Instant now) {
     TableDefinition d = definition;
-    TableDescription.Builder b = d.description().toBuilder()
-        .tableStatus(status(now))
+    TableDescription stored = d.description();
+    TableStatus tableStatus = status(now);
+    TableDescription.Builder b = stored.toBuilder()
+        .tableStatus(tableStatus)
         .itemCount(baseCounters.items())
-        .tableSizeBytes(baseCounters.bytes());
+        .tableSizeBytes(baseCounters.bytes())
+        .provisionedThroughput(today(stored.provisionedThroughput(), now));
+    if (stored.warmThroughput() != null) {
+      b.warmThroughput(stored.warmThroughput().toBuilder()
+          .status(tableStatus == TableStatus.DELETING ? TableStatus.DELETING : TableStatus.ACTIVE).build());
+    }
     List<GlobalSecondaryIndexDescription> gsis = new ArrayList<>();
     List<LocalSecondaryIndexDescription> lsis = new ArrayList<>();
     for (IndexDefinition i : d.indexes()) {
@@ -146,13 +181,39 @@ public final class Table {
       long items = c == null ? 0 : c.items();
       long bytes = c == null ? 0 : c.bytes();
       if (i.isGlobal()) {
-        gsis.add(i.globalDescription().toBuilder().itemCount(items).indexSizeBytes(bytes).build());
+        GlobalSecondaryIndexDescription g = i.globalDescription();
+        IndexStatus s = i.status(now);
+        GlobalSecondaryIndexDescription.Builder gb = g.toBuilder()
+            .indexStatus(s)
+            .backfilling(i.createdByUpdate() && s == IndexStatus.CREATING ? Boolean.TRUE : null)
+            .provisionedThroughput(today(g.provisionedThroughput(), now))
+            .itemCount(items)
+            .indexSizeBytes(bytes);
+        if (g.warmThroughput() != null) {
+          gb.warmThroughput(g.warmThroughput().toBuilder().status(s).build());
+        }
+        gsis.add(gb.build());
       } else {
         lsis.add(i.localDescription().toBuilder().itemCount(items).indexSizeBytes(bytes).build());
+      }
+    }
+    for (TableDefinition.DeletingIndex g : d.deletingIndexes()) {
+      if (now.isBefore(g.until())) {
+        gsis.add(g.description());
       }
     }
     b.globalSecondaryIndexes(gsis.isEmpty() ? null : gsis);
     b.localSecondaryIndexes(lsis.isEmpty() ? null : lsis);
     return b.build();
+  }
+
+  /** Throughput as shown at {@code now}: NumberOfDecreasesToday counts only decreases of the current UTC day. */
+  private static ProvisionedThroughputDescription today(ProvisionedThroughputDescription p, Instant now) {
+    if (p == null || p.lastDecreaseDateTime() == null || p.numberOfDecreasesToday() == null
+        || p.numberOfDecreasesToday() == 0) {
+      return p;
+    }
+    LocalDate day = p.lastDecreaseDateTime().atZone(ZoneOffset.UTC).toLocalDate();
+    return day.equals(now.atZone(ZoneOffset.UTC).toLocalDate()) ? p : p.toBuilder().numberOfDecreasesToday(0L).build();
   }
 }

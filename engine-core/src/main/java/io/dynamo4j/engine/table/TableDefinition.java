@@ -1,5 +1,6 @@
 package io.dynamo4j.engine.table;
 
+import io.dynamo4j.api.GlobalSecondaryIndexDescription;
 import io.dynamo4j.api.TableDescription;
 import io.dynamo4j.api.TableStatus;
 import io.dynamo4j.api.Tag;
@@ -28,6 +29,27 @@ public final class TableDefinition {
   private final List<Tag> tags;
   private final TimeToLiveDescription timeToLive;
   private final Instant statusUntil;
+  private final List<DeletingIndex> deletingIndexes;
+
+  /**
+   * A global index being deleted: it is gone from {@link #indexes()} (no request uses or maintains
+   * it) but DescribeTable shows it as DELETING until {@code until}.
+   *
+   * @param description the index as it was, with status DELETING
+   * @param until when it disappears from DescribeTable
+   */
+  public record DeletingIndex(GlobalSecondaryIndexDescription description, Instant until) {}
+
+  /** A definition with no index being deleted; see the full constructor. */
+  public TableDefinition(
+      TableDescription description,
+      KeySchema primaryKey,
+      List<IndexDefinition> indexes,
+      List<Tag> tags,
+      TimeToLiveDescription timeToLive,
+      Instant statusUntil) {
+    this(description, primaryKey, indexes, tags, timeToLive, statusUntil, List.of());
+  }
 
   /**
    * @param description the table as DescribeTable shows it, without live sizes and counts
@@ -36,6 +58,7 @@ public final class TableDefinition {
    * @param tags the table's tags
    * @param timeToLive the TTL setting
    * @param statusUntil when a transient status (CREATING, UPDATING, DELETING) ends, or null
+   * @param deletingIndexes global indexes being deleted, still shown by DescribeTable
    */
   public TableDefinition(
       TableDescription description,
@@ -43,7 +66,9 @@ public final class TableDefinition {
       List<IndexDefinition> indexes,
       List<Tag> tags,
       TimeToLiveDescription timeToLive,
-      Instant statusUntil) {
+      Instant statusUntil,
+      List<DeletingIndex> deletingIndexes) {
+    this.deletingIndexes = List.copyOf(deletingIndexes);
     this.description = description;
     this.primaryKey = primaryKey;
     this.indexes = List.copyOf(indexes);
@@ -136,28 +161,42 @@ public final class TableDefinition {
     return statusUntil;
   }
 
-  /** A copy with another description. */
-  public TableDefinition withDescription(TableDescription d) {
-    return new TableDefinition(d, primaryKey, indexes, tags, timeToLive, statusUntil);
+  /** Global indexes being deleted (DescribeTable shows them as DELETING until their time). */
+  public List<DeletingIndex> deletingIndexes() {
+    return deletingIndexes;
   }
 
-  /** A copy with other indexes (and a description that must already describe them). */
+  /** A copy with another description. */
+  public TableDefinition withDescription(TableDescription d) {
+    return new TableDefinition(d, primaryKey, indexes, tags, timeToLive, statusUntil, deletingIndexes);
+  }
+
+  /**
+   * A copy with other indexes. The description's index lists are ignored: DescribeTable derives
+   * them from the index definitions.
+   */
   public TableDefinition withIndexes(TableDescription d, List<IndexDefinition> newIndexes) {
-    return new TableDefinition(d, primaryKey, newIndexes, tags, timeToLive, statusUntil);
+    return new TableDefinition(d, primaryKey, newIndexes, tags, timeToLive, statusUntil, deletingIndexes);
+  }
+
+  /** A copy with other indexes being deleted. */
+  public TableDefinition withDeletingIndexes(List<DeletingIndex> newDeleting) {
+    return new TableDefinition(description, primaryKey, indexes, tags, timeToLive, statusUntil, newDeleting);
   }
 
   /** A copy with other tags. */
   public TableDefinition withTags(List<Tag> newTags) {
-    return new TableDefinition(description, primaryKey, indexes, newTags, timeToLive, statusUntil);
+    return new TableDefinition(description, primaryKey, indexes, newTags, timeToLive, statusUntil, deletingIndexes);
   }
 
   /** A copy with another TTL setting. */
   public TableDefinition withTimeToLive(TimeToLiveDescription ttl) {
-    return new TableDefinition(description, primaryKey, indexes, tags, ttl, statusUntil);
+    return new TableDefinition(description, primaryKey, indexes, tags, ttl, statusUntil, deletingIndexes);
   }
 
   /** A copy with another status and end of that status. */
   public TableDefinition withStatus(TableStatus status, Instant until) {
-    return new TableDefinition(description.toBuilder().tableStatus(status).build(), primaryKey, indexes, tags, timeToLive, until);
+    return new TableDefinition(description.toBuilder().tableStatus(status).build(), primaryKey, indexes, tags,
+        timeToLive, until, deletingIndexes);
   }
 }

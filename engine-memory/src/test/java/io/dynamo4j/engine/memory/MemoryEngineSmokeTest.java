@@ -57,11 +57,11 @@ class MemoryEngineSmokeTest {
           .isInstanceOf(ResourceNotFoundException.class).hasMessage("Requested resource not found");
       assertThatThrownBy(() -> engine.describeTable(r -> r.tableName("Nope")))
           .isInstanceOf(ResourceNotFoundException.class).hasMessage("Requested resource not found: Table: Nope not found");
-      engine.createTable(t -> t.tableName("T1").keySchema(KeySchemaElement.hash("k"))
+      engine.createTable(t -> t.tableName("Tb1").keySchema(KeySchemaElement.hash("k"))
           .attributeDefinitions(AttributeDefinition.string("k")).billingMode(BillingMode.PAY_PER_REQUEST));
-      assertThatThrownBy(() -> engine.createTable(t -> t.tableName("T1").keySchema(KeySchemaElement.hash("k"))
+      assertThatThrownBy(() -> engine.createTable(t -> t.tableName("Tb1").keySchema(KeySchemaElement.hash("k"))
           .attributeDefinitions(AttributeDefinition.string("k")).billingMode(BillingMode.PAY_PER_REQUEST)))
-          .isInstanceOf(ResourceInUseException.class).hasMessage("Table already exists: T1");
+          .isInstanceOf(ResourceInUseException.class).hasMessage("Table already exists: Tb1");
     }
   }
 }
