@@ -43,10 +43,10 @@ public final class HeapPerItem {
     System.out.printf(Locale.ROOT, "Item objects in an array: %.1f heap bytes/item%n", plain);
     System.out.printf(Locale.ROOT, "dynamo4j memory engine:   %.1f heap bytes/item (%.2f x DynamoDB size)%n",
         engine, engine * count / itemBytes);
-    System.out.printf(Locale.ROOT, "JVM: %s %s, max heap %,d MB, GC %s%n",
+    System.out.printf(Locale.ROOT, "JVM: %s %s, max heap %,d MB, collectors %s%n",
         System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"),
         Runtime.getRuntime().maxMemory() >> 20,
-        ManagementFactory.getGarbageCollectorMXBeans().get(0).getName());
+        ManagementFactory.getGarbageCollectorMXBeans().stream().map(gc -> gc.getName()).toList());
   }
 
   /** Live heap per item of the memory engine holding {@code count} items. */

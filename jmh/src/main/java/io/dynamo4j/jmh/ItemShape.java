@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
  */
 public enum ItemShape {
 
-  /** The key and one number: about 30 bytes as DynamoDB counts them. */
+  /** The key and one number: about 20 bytes as DynamoDB counts them. */
   TINY {
     @Override
     Item item(int index, int version) {

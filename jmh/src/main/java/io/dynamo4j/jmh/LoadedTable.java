@@ -2,6 +2,7 @@ package io.dynamo4j.jmh;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
@@ -41,6 +42,7 @@ public class LoadedTable {
   /** Starts the target, creates the table and loads it. */
   @Setup(Level.Trial)
   public void setUp() {
+    long start = System.nanoTime();
     database = target.open();
     database.createTable(Dataset.TABLE, Dataset.PK, Dataset.SK);
     int chunk = 1_000;
@@ -53,6 +55,8 @@ public class LoadedTable {
       database.load(Dataset.TABLE, batch);
     }
     checkLoaded();
+    System.out.printf(Locale.ROOT, "%n%s: started and loaded %,d %s items in %.1f s%n",
+        target, items, shape, (System.nanoTime() - start) / 1e9);
   }
 
   /** Stops the target. */

@@ -53,7 +53,7 @@ class DatasetTest {
   }
 
   @Test
-  void item_tiny_isUnderFortyBytes() {
-    assertThat(ItemShape.TINY.item(99_999, 1).sizeInBytes()).isLessThan(40);
+  void item_tiny_isUnderThirtyBytes() {
+    assertThat(ItemShape.TINY.item(99_999, 1).sizeInBytes()).isLessThan(30);
   }
 }
