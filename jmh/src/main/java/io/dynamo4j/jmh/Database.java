@@ -1,0 +1,55 @@
+package io.dynamo4j.jmh;
+
+import io.dynamo4j.model.Item;
+import java.util.List;
+
+/**
+ * One system under measurement, seen through the few operations the benchmarks need, so that each
+ * benchmark is written once for every {@link Target}.
+ *
+ * <p>Items and keys are described in one neutral shape (dynamo4j's {@link Item}) and turned into
+ * the target's own representation by {@link #item} and {@link #key} before measurement starts, so
+ * a measured call pays only what an application using that client pays: building the request,
+ * the call itself, and nothing else. Every implementation does the same amount of work around the
+ * client call (one cast, one request built with the client's builder, no conversion of results),
+ * so the adapter adds the same small cost to every target.
+ *
+ * <p>Thread-safe as far as the underlying client is: both clients used today are.
+ */
+interface Database extends AutoCloseable {
+
+  /**
+   * Creates {@code table} with a string partition key {@code pk} and a number sort key {@code sk},
+   * on demand, and returns when it can be used.
+   */
+  void createTable(String table, String pk, String sk);
+
+  /** {@code item} in this target's own representation, for {@link #putItem} and {@link #load}. */
+  Object item(Item item);
+
+  /** {@code key} in this target's own representation, for {@link #getItem}. */
+  Object key(Item key);
+
+  /** Stores {@code items} (made by {@link #item}) as fast as this target allows; not measured. */
+  void load(String table, List<Object> items);
+
+  /** DynamoDB's PutItem of {@code item}, made by {@link #item}. */
+  void putItem(String table, Object item);
+
+  /**
+   * DynamoDB's GetItem (eventually consistent) of {@code key}, made by {@link #key}: the response's
+   * item in this target's own representation, as its client returns it (it may stand for "no
+   * item" in its own way; {@link #neutral} tells).
+   */
+  Object getItem(String table, Object key);
+
+  /**
+   * What {@link #getItem} returned, in the neutral shape, or {@code null} if it found no item;
+   * for tests and checks, not measured.
+   */
+  Item neutral(Object item);
+
+  /** Stops the target and frees what it holds. */
+  @Override
+  void close();
+}

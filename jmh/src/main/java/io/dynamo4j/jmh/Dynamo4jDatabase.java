@@ -1,0 +1,77 @@
+package io.dynamo4j.jmh;
+
+import io.dynamo4j.DynamoClient;
+import io.dynamo4j.api.AttributeDefinition;
+import io.dynamo4j.api.BillingMode;
+import io.dynamo4j.api.CreateTableRequest;
+import io.dynamo4j.api.GetItemRequest;
+import io.dynamo4j.api.KeySchemaElement;
+import io.dynamo4j.api.PutItemRequest;
+import io.dynamo4j.model.Item;
+import io.dynamo4j.spi.Engine;
+import java.util.List;
+
+/**
+ * A dynamo4j engine through {@link DynamoClient}, the way an application calls it. Items are
+ * dynamo4j {@link Item}s already, so {@link #item} and {@link #key} return what they are given.
+ * Thread-safe.
+ */
+final class Dynamo4jDatabase implements Database {
+
+  private final Engine engine;
+  private final DynamoClient client;
+
+  Dynamo4jDatabase(Engine engine) {
+    this.engine = engine;
+    this.client = DynamoClient.create(engine);
+  }
+
+  @Override
+  public void createTable(String table, String pk, String sk) {
+    client.createTable(CreateTableRequest.builder()
+        .tableName(table)
+        .keySchema(KeySchemaElement.hash(pk), KeySchemaElement.range(sk))
+        .attributeDefinitions(AttributeDefinition.string(pk), AttributeDefinition.number(sk))
+        .billingMode(BillingMode.PAY_PER_REQUEST)
+        .build());
+  }
+
+  @Override
+  public Object item(Item item) {
+    return item;
+  }
+
+  @Override
+  public Object key(Item key) {
+    return key;
+  }
+
+  @Override
+  public void load(String table, List<Object> items) {
+    // The memory engine has no BatchWriteItem yet, and a put costs microseconds: one by one.
+    for (Object item : items) {
+      putItem(table, item);
+    }
+  }
+
+  @Override
+  public void putItem(String table, Object item) {
+    client.putItem(PutItemRequest.builder().tableName(table).item((Item) item).build());
+  }
+
+  @Override
+  public Object getItem(String table, Object key) {
+    return client.getItem(GetItemRequest.builder().tableName(table).key((Item) key).build()).item();
+  }
+
+  @Override
+  public Item neutral(Object item) {
+    return (Item) item;
+  }
+
+  @Override
+  public void close() {
+    client.close();
+    engine.close();
+  }
+}

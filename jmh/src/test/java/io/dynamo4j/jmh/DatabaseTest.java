@@ -1,0 +1,88 @@
+package io.dynamo4j.jmh;
+
+import static io.dynamo4j.model.AttributeValue.n;
+import static io.dynamo4j.model.AttributeValue.s;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dynamo4j.model.Item;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every target, through its adapter: what the benchmarks do, checked by reading back. */
+class DatabaseTest {
+
+  static Stream<Arguments> targetsAndShapes() {
+    List<Arguments> all = new ArrayList<>();
+    for (Target target : Target.values()) {
+      for (ItemShape shape : ItemShape.values()) {
+        all.add(Arguments.of(target, shape));
+      }
+    }
+    return all.stream();
+  }
+
+  @ParameterizedTest
+  @MethodSource("targetsAndShapes")
+  void getItem_afterLoad_returnsEachLoadedItem(Target target, ItemShape shape) {
+    try (Database db = target.open()) {
+      db.createTable(Dataset.TABLE, Dataset.PK, Dataset.SK);
+      List<Object> items = new ArrayList<>();
+      for (int i = 0; i < 60; i++) {
+        items.add(db.item(shape.item(i, 0)));
+      }
+      db.load(Dataset.TABLE, items);
+
+      for (int i = 0; i < 60; i++) {
+        Object found = db.getItem(Dataset.TABLE, db.key(Dataset.key(i)));
+        assertThat(db.neutral(found)).as("item %d", i).isEqualTo(shape.item(i, 0));
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Target.class)
+  void putItem_existingKey_replacesTheItem(Target target) {
+    try (Database db = target.open()) {
+      db.createTable(Dataset.TABLE, Dataset.PK, Dataset.SK);
+      db.putItem(Dataset.TABLE, db.item(ItemShape.ONE_KB.item(7, 0)));
+      db.putItem(Dataset.TABLE, db.item(ItemShape.ONE_KB.item(7, 3)));
+
+      Item found = db.neutral(db.getItem(Dataset.TABLE, db.key(Dataset.key(7))));
+      assertThat(found).isEqualTo(ItemShape.ONE_KB.item(7, 3)).isNotEqualTo(ItemShape.ONE_KB.item(7, 0));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Target.class)
+  void getItem_missingKey_findsNothing(Target target) {
+    try (Database db = target.open()) {
+      db.createTable(Dataset.TABLE, Dataset.PK, Dataset.SK);
+      db.putItem(Dataset.TABLE, db.item(ItemShape.TINY.item(10, 0)));
+
+      assertThat(db.neutral(db.getItem(Dataset.TABLE, db.key(Dataset.key(11))))).isNull();
+      assertThat(db.neutral(db.getItem(Dataset.TABLE, db.key(Item.of(Dataset.PK, s("nobody"), Dataset.SK, n(0)))))).isNull();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Target.class)
+  void loadedTable_setUp_loadsAndChecksEveryItemThenTearsDown(Target target) {
+    LoadedTable table = new LoadedTable();
+    table.target = target;
+    table.shape = ItemShape.ONE_KB;
+    table.items = 1_234;
+    table.setUp();
+    try {
+      Database db = table.database();
+      assertThat(db.neutral(db.getItem(Dataset.TABLE, db.key(Dataset.key(1_233))))).isEqualTo(ItemShape.ONE_KB.item(1_233, 0));
+      assertThat(db.neutral(db.getItem(Dataset.TABLE, db.key(Dataset.key(1_234))))).isNull();
+    } finally {
+      table.tearDown();
+    }
+  }
+}
