@@ -99,7 +99,7 @@ public final class KeyCodec {
       return;
     }
     BigDecimal stripped = d.stripTrailingZeros();
-    String digits = stripped.unscaledValue().abs().toString();
+    String digits = digits(stripped);
     int exponent = stripped.precision() - stripped.scale() - 1;
     int mask = signum < 0 ? 0xFF : 0;
     out.put(signum < 0 ? NEGATIVE : POSITIVE);
@@ -112,6 +112,14 @@ public final class KeyCodec {
       out.put((byte) ((hi * 10 + lo + 2) ^ mask));
     }
     out.put((byte) (0x01 ^ mask));
+  }
+
+  /** The decimal digits of the unscaled value, without sign; avoids BigInteger for small values. */
+  private static String digits(BigDecimal stripped) {
+    if (stripped.precision() <= 18) {
+      return Long.toString(Math.abs(stripped.unscaledValue().longValue()));
+    }
+    return stripped.unscaledValue().abs().toString();
   }
 
   /**
