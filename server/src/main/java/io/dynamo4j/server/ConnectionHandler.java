@@ -20,6 +20,7 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
@@ -41,8 +42,9 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
   private static final byte[] EMPTY = new byte[0];
   private static final System.Logger LOG = System.getLogger(ConnectionHandler.class.getName());
 
-  private final DynamoServer server;
   private final DynamoProtocol protocol;
+  private final long requestTimeoutNanos;
+  private final ServerState server;
   private ChannelHandlerContext context;
 
   private ScheduledFuture<?> deadline;
@@ -52,9 +54,10 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
   private int length;
   private boolean discarding;
 
-  ConnectionHandler(DynamoServer server) {
+  ConnectionHandler(DynamoProtocol protocol, Duration requestTimeout, ServerState server) {
+    this.protocol = protocol;
+    this.requestTimeoutNanos = requestTimeout.toNanos();
     this.server = server;
-    this.protocol = server.protocol();
   }
 
   /** The handler to place before the HTTP decoder: starts the request clock at a request's first byte. */
@@ -221,7 +224,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
   /** Starts the current request's clock unless it runs already. */
   private void armDeadline(ChannelHandlerContext ctx) {
     if (deadline == null) {
-      deadline = ctx.executor().schedule(this::timedOut, server.requestTimeout().toNanos(), TimeUnit.NANOSECONDS);
+      deadline = ctx.executor().schedule(this::timedOut, requestTimeoutNanos, TimeUnit.NANOSECONDS);
     }
   }
 

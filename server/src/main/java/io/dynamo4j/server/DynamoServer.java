@@ -25,7 +25,6 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * DynamoDB's HTTP endpoint over an {@link Engine}: every DynamoDB client (the AWS CLI, the AWS SDKs,
@@ -62,9 +61,8 @@ public final class DynamoServer implements AutoCloseable {
   private final ChannelGroup connections;
   private final Channel listener;
   private final InetSocketAddress address;
-  private final AtomicInteger inFlight = new AtomicInteger();
+  private final ServerState state = new ServerState();
   private final AtomicBoolean closed = new AtomicBoolean();
-  private volatile boolean draining;
 
   private DynamoServer(Builder b) {
     this.ownsProtocol = b.protocol == null;
@@ -85,7 +83,7 @@ public final class DynamoServer implements AutoCloseable {
           @Override
           protected void initChannel(SocketChannel ch) {
             connections.add(ch);
-            ConnectionHandler handler = new ConnectionHandler(DynamoServer.this);
+            ConnectionHandler handler = new ConnectionHandler(protocol, requestTimeout, state);
             ch.pipeline()
                 .addLast("idle", new IdleStateHandler(0, 0, idleTimeout.toMillis(), TimeUnit.MILLISECONDS))
                 .addLast("first-byte", handler.firstByteWatch())
@@ -145,22 +143,6 @@ public final class DynamoServer implements AutoCloseable {
     return protocol;
   }
 
-  Duration requestTimeout() {
-    return requestTimeout;
-  }
-
-  boolean draining() {
-    return draining;
-  }
-
-  void requestStarted() {
-    inFlight.incrementAndGet();
-  }
-
-  void requestEnded() {
-    inFlight.decrementAndGet();
-  }
-
   /**
    * Stops the server: no new connections, requests in progress finish (up to the grace period),
    * idle connections close, then every connection and the I/O threads. Idempotent.
@@ -171,7 +153,7 @@ public final class DynamoServer implements AutoCloseable {
       return;
     }
     listener.close().syncUninterruptibly();
-    draining = true;
+    state.drain();
     for (Channel ch : connections) {
       ConnectionHandler handler = ch.pipeline().get(ConnectionHandler.class);
       if (handler != null) {
@@ -179,7 +161,7 @@ public final class DynamoServer implements AutoCloseable {
       }
     }
     long deadline = System.nanoTime() + shutdownGracePeriod.toNanos();
-    while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+    while (state.inFlight() > 0 && System.nanoTime() < deadline) {
       try {
         Thread.sleep(5);
       } catch (InterruptedException e) {
@@ -187,8 +169,8 @@ public final class DynamoServer implements AutoCloseable {
         break;
       }
     }
-    if (inFlight.get() > 0) {
-      LOG.log(System.Logger.Level.WARNING, inFlight.get() + " request(s) still in progress after the grace period; closing their connections");
+    if (state.inFlight() > 0) {
+      LOG.log(System.Logger.Level.WARNING, state.inFlight() + " request(s) still in progress after the grace period; closing their connections");
     }
     connections.close().awaitUninterruptibly();
     acceptor.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();

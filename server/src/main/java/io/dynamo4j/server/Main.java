@@ -49,6 +49,7 @@ public final class Main {
       err.println("dynamo4j-server: engine-disk is not available in this build; use --engine memory");
       return 2;
     }
+    Warmup.inBackground();
     EngineConfig config = EngineConfig.builder().throttling(options.throttling()).build();
     Engine shared = options.separateAccounts() ? null : MemoryEngine.create(config);
     DynamoProtocol.Builder protocol = DynamoProtocol.builder()
