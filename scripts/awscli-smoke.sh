@@ -63,7 +63,7 @@ if [[ -z "$ENDPOINT" ]]; then
     exit 1
   fi
   SERVER_LOG="$(mktemp)"
-  java -jar "$JAR" --port 0 > "$SERVER_LOG" 2>&1 &
+  java -XX:SharedArchiveFile="${JAR%.jar}.jsa" -jar "$JAR" --port 0 > "$SERVER_LOG" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 300); do
     ENDPOINT="$(grep -o 'listening on http://[^ ]*' "$SERVER_LOG" | head -1 | sed 's/listening on //')"

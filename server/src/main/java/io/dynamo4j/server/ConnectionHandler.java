@@ -4,9 +4,11 @@ import io.dynamo4j.server.protocol.DynamoProtocol;
 import io.dynamo4j.server.protocol.DynamoProtocol.TransportFailure;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
@@ -32,14 +34,16 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>A request's clock starts at its first byte (a watch placed before the HTTP decoder sees it),
  * so a client that trickles its headers or body is cut off at the request timeout with 408, like
- * one that stops sending. After a 413 or 408 the rest of the request is discarded and the
- * connection closed: the client's framing can no longer be trusted.
+ * one that stops sending. After a 400, 413 or 408 of the transport the connection takes no more
+ * requests (the client's framing can no longer be trusted): the server half-closes it and drops
+ * what else arrives until the client closes.
  *
  * <p>Not thread-safe: one instance per connection, used only on the connection's event loop.
  */
 final class ConnectionHandler extends ChannelInboundHandlerAdapter {
 
   private static final byte[] EMPTY = new byte[0];
+  private static final int INITIAL_BODY_BYTES = 64 * 1024;
   private static final System.Logger LOG = System.getLogger(ConnectionHandler.class.getName());
 
   private final DynamoProtocol protocol;
@@ -101,7 +105,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
       server.requestStarted();
     }
     if (request.decoderResult().isFailure()) {
-      fail(ctx, TransportFailure.MALFORMED_HTTP, true);
+      fail(ctx, TransportFailure.MALFORMED_HTTP);
       return;
     }
     armDeadline(ctx);
@@ -110,10 +114,11 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     long declared = HttpUtil.getContentLength(request, -1L);
     if (declared > protocol.maxRequestBytes()) {
       // With Expect: 100-continue the client waits for us and sends nothing more.
-      fail(ctx, TransportFailure.REQUEST_TOO_LARGE, HttpUtil.is100ContinueExpected(request));
+      fail(ctx, TransportFailure.REQUEST_TOO_LARGE);
       return;
     }
-    body = declared > 0 ? new byte[(int) declared] : declared == 0 ? EMPTY : new byte[1024];
+    // Allocate as the bytes arrive: a declared length is a promise, not a reason to reserve 16 MB.
+    body = declared == 0 ? EMPTY : new byte[(int) Math.min(declared > 0 ? declared : 1024, INITIAL_BODY_BYTES)];
     if (HttpUtil.is100ContinueExpected(request)) {
       ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE, Unpooled.EMPTY_BUFFER));
     }
@@ -122,23 +127,20 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
   private void append(ChannelHandlerContext ctx, HttpContent content) {
     boolean last = content instanceof LastHttpContent;
     if (discarding) {
-      if (last) {
-        ctx.close();
-      }
       return;
     }
     if (head == null) {
       return;
     }
     if (content.decoderResult().isFailure()) {
-      fail(ctx, TransportFailure.MALFORMED_HTTP, true);
+      fail(ctx, TransportFailure.MALFORMED_HTTP);
       return;
     }
     ByteBuf data = content.content();
     int n = data.readableBytes();
     if (n > 0) {
       if ((long) length + n > protocol.maxRequestBytes()) {
-        fail(ctx, TransportFailure.REQUEST_TOO_LARGE, last);
+        fail(ctx, TransportFailure.REQUEST_TOO_LARGE);
         return;
       }
       if (length + n > body.length) {
@@ -161,21 +163,33 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     DynamoProtocol.Response response = protocol.handle(DynamoProtocol.Request.of(
         request.method().name(), path(request.uri()), request.headers()::get, received));
     boolean keepAlive = HttpUtil.isKeepAlive(request) && !server.draining();
-    write(ctx, response, keepAlive, !keepAlive, request.method() == HttpMethod.HEAD);
+    ChannelFuture written = write(ctx, response, keepAlive, request.method() == HttpMethod.HEAD);
+    if (!keepAlive) {
+      written.addListener(ChannelFutureListener.CLOSE);
+    }
     end();
   }
 
   /** Answers with {@code failure} and stops reading requests from this connection. */
-  private void fail(ChannelHandlerContext ctx, TransportFailure failure, boolean closeNow) {
+  private void fail(ChannelHandlerContext ctx, TransportFailure failure) {
     cancelDeadline();
     head = null;
     body = EMPTY;
     discarding = true;
-    write(ctx, protocol.transportFailure(failure), false, closeNow, false);
-    if (!closeNow) {
-      // Read (and drop) the rest of the request, so the client sees the answer instead of a reset;
-      // the request timeout bounds how long.
+    write(ctx, protocol.transportFailure(failure), false, false).addListener(f -> linger(ctx));
+  }
+
+  /**
+   * Half-closes after a failure: the answer is followed by FIN, and whatever the client still sends
+   * is read and dropped until it closes (or the request timeout passes). Closing at once would make
+   * the kernel answer the client's next bytes with a reset, which can destroy the answer unread.
+   */
+  private void linger(ChannelHandlerContext ctx) {
+    if (ctx.channel() instanceof DuplexChannel duplex && duplex.isActive()) {
+      duplex.shutdownOutput();
       armDeadline(ctx);
+    } else {
+      ctx.close();
     }
   }
 
@@ -192,10 +206,10 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
       requestOpen = true;
       server.requestStarted();
     }
-    fail(context, TransportFailure.REQUEST_TIMEOUT, true);
+    fail(context, TransportFailure.REQUEST_TIMEOUT);
   }
 
-  private void write(ChannelHandlerContext ctx, DynamoProtocol.Response response, boolean keepAlive, boolean close,
+  private ChannelFuture write(ChannelHandlerContext ctx, DynamoProtocol.Response response, boolean keepAlive,
       boolean head) {
     byte[] bytes = response.body();
     FullHttpResponse out = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
@@ -207,11 +221,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     if (!keepAlive) {
       out.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
     }
-    if (close) {
-      ctx.writeAndFlush(out).addListener(ChannelFutureListener.CLOSE);
-    } else {
-      ctx.writeAndFlush(out);
-    }
+    return ctx.writeAndFlush(out);
   }
 
   private void end() {

@@ -6,8 +6,6 @@ import io.dynamo4j.server.protocol.DynamoProtocol;
 import io.dynamo4j.spi.Engine;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.time.Duration;
-import java.time.Instant;
 
 /**
  * The launcher: {@code java -jar dynamo4j-server.jar [--host H] [--port P] [--engine memory|disk]
@@ -49,7 +47,9 @@ public final class Main {
       err.println("dynamo4j-server: engine-disk is not available in this build; use --engine memory");
       return 2;
     }
-    Warmup.inBackground();
+    if (!options.exitAfterStart()) {
+      Warmup.inBackground();
+    }
     EngineConfig config = EngineConfig.builder().throttling(options.throttling()).build();
     Engine shared = options.separateAccounts() ? null : MemoryEngine.create(config);
     DynamoProtocol.Builder protocol = DynamoProtocol.builder()
@@ -71,26 +71,29 @@ public final class Main {
       }
       return 1;
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+    Runnable stop = () -> {
       server.close();
       dynamo.close();
       if (shared != null) {
         shared.close();
       }
-      err.println("dynamo4j-server stopped");
-    }, "dynamo4j-shutdown"));
+    };
     String version = Main.class.getPackage().getImplementationVersion();
-    out.println("dynamo4j-server " + (version == null ? "(development)" : version) + " listening on "
+    String ready = "dynamo4j-server " + (version == null ? "(development)" : version) + " listening on "
         + server.endpoint() + " (engine " + options.engine() + ", "
         + (options.separateAccounts() ? "one account per access key" : "one shared account")
-        + ", throttling " + (options.throttling() ? "on" : "off") + startedIn() + ")");
+        + ", throttling " + (options.throttling() ? "on" : "off") + ")";
+    if (options.exitAfterStart()) {
+      Warmup.run();
+      stop.run();
+      return 0;
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      stop.run();
+      err.println("dynamo4j-server stopped");
+    }, "dynamo4j-shutdown"));
+    out.println(ready);
     out.flush();
     return RUNNING;
-  }
-
-  private static String startedIn() {
-    return ProcessHandle.current().info().startInstant()
-        .map(start -> ", started in " + Duration.between(start, Instant.now()).toMillis() + " ms")
-        .orElse("");
   }
 }

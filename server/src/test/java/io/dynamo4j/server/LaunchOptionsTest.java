@@ -14,15 +14,15 @@ class LaunchOptionsTest {
   @Test
   void parse_nothing_defaultsAsDynamoDbLocal() {
     LaunchOptions o = LaunchOptions.parse();
-    assertThat(o).isEqualTo(new LaunchOptions("127.0.0.1", 8000, "memory", null, false, false, List.of("*"), false));
+    assertThat(o).isEqualTo(new LaunchOptions("127.0.0.1", 8000, "memory", null, false, false, List.of("*"), false, false));
   }
 
   @Test
   void parse_everyOption_spacedOrWithEquals() {
     LaunchOptions o = LaunchOptions.parse("--host", "0.0.0.0", "--port=0", "--engine", "disk", "--data=/tmp/d",
-        "--throttling", "on", "--separate-accounts", "--cors", "http://a,http://b", "--help");
+        "--throttling", "on", "--separate-accounts", "--cors", "http://a,http://b", "--exit-after-start", "--help");
     assertThat(o).isEqualTo(new LaunchOptions("0.0.0.0", 0, "disk", Path.of("/tmp/d"), true, true,
-        List.of("http://a", "http://b"), true));
+        List.of("http://a", "http://b"), true, true));
     assertThat(LaunchOptions.parse("--cors", "off").corsOrigins()).isEmpty();
   }
 

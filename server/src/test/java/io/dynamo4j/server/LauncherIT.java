@@ -60,6 +60,25 @@ class LauncherIT {
   }
 
   @Test
+  void exitAfterStart_startsWarmsUpAndExitsZeroQuietly() throws Exception {
+    Run r = run("--port", "0", "--exit-after-start");
+    assertThat(r.status()).isZero();
+    assertThat(r.stdout()).isEmpty();
+  }
+
+  @Test
+  void classDataArchive_recordedByTheBuild_isUsableByTheJavaOnPath() throws Exception {
+    // The build records it with the `java` on PATH (exec-maven-plugin); -Xshare:on fails unless it maps.
+    Path archive = Path.of(JAR.toString().replace(".jar", ".jsa"));
+    assertThat(archive).exists();
+    Process p = new ProcessBuilder("java", "-Xshare:on", "-XX:SharedArchiveFile=" + archive, "-jar", JAR.toString(),
+        "--port", "0", "--exit-after-start").redirectErrorStream(true).start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(output).isZero();
+  }
+
+  @Test
   void start_answersRequests_thenSigtermStopsItCleanly() throws Exception {
     java.io.File stderr = java.nio.file.Files.createTempFile("launcher", ".err").toFile();
     Process p = new ProcessBuilder(javaBin(), "-jar", JAR.toString(), "--port", "0", "--separate-accounts")

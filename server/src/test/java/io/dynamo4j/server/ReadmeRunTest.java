@@ -75,7 +75,10 @@ class ReadmeRunTest {
     block = block.substring(0, block.indexOf("```"));
     assertThat(block).isEqualTo(code.replaceAll("(?m)^    ", ""));
 
-    assertThat(run).contains("mvn -B -q -pl server -am package -DskipTests && java -jar server/target/dynamo4j-server.jar\n");
-    assertThat(Files.readString(module.resolve("pom.xml"))).contains("<finalName>dynamo4j-server</finalName>");
+    assertThat(run).contains("mvn -B -q -pl server -am package -DskipTests && java "
+        + "-XX:SharedArchiveFile=server/target/dynamo4j-server.jsa -jar server/target/dynamo4j-server.jar\n");
+    String pom = Files.readString(module.resolve("pom.xml"));
+    assertThat(pom).contains("<finalName>dynamo4j-server</finalName>",
+        "<argument>-XX:ArchiveClassesAtExit=${project.build.directory}/dynamo4j-server.jsa</argument>");
   }
 }
