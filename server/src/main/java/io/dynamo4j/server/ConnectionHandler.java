@@ -177,6 +177,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     body = EMPTY;
     discarding = true;
     write(ctx, protocol.transportFailure(failure), false, false).addListener(f -> linger(ctx));
+    end();
   }
 
   /**

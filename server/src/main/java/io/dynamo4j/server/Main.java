@@ -14,7 +14,10 @@ import java.io.UncheckedIOException;
  * when it answers requests. SIGTERM (and Ctrl-C) finish the requests in progress, close the
  * engine and exit. Bad options print why and exit with status 2.
  *
- * <p>Not for use as a library: embed {@link DynamoServer} instead.
+ * {@code --exit-after-start} starts, runs one request of each kind in process, stops and exits 0,
+ * printing nothing: the build uses it to record a class-data archive ({@code dynamo4j-server.jsa}).
+ *
+ * <p>Not for use as a library (embed {@link DynamoServer} instead); it has no state of its own.
  */
 public final class Main {
 

@@ -98,6 +98,10 @@ public final class DynamoProtocol implements AutoCloseable {
       return dispatch(request, requestId);
     } catch (DynamoException e) {
       return error(request, requestId, e, e.statusCode());
+    } catch (RuntimeException | StackOverflowError e) {
+      // A bug outside the engine (the codec writing a response, say): still an answer, not a dropped connection.
+      LOG.log(System.Logger.Level.ERROR, "request " + requestId + " failed", e);
+      return error(request, requestId, new InternalServerError(INTERNAL_ERROR_MESSAGE), 500);
     }
   }
 
@@ -248,7 +252,7 @@ public final class DynamoProtocol implements AutoCloseable {
     }
   }
 
-  /** The failures a transport reports instead of a request. */
+  /** The failures a transport reports instead of a request. Immutable. */
   public enum TransportFailure {
     /** The body is larger than {@link #maxRequestBytes()}: 413. */
     REQUEST_TOO_LARGE,

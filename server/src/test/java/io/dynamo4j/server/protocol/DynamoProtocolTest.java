@@ -229,6 +229,16 @@ class DynamoProtocolTest {
   }
 
   @Test
+  void handle_responseTheCodecCannotWrite_internalServerErrorNotADroppedConnection() {
+    Engine broken = (Engine) Proxy.newProxyInstance(Engine.class.getClassLoader(), new Class<?>[] {Engine.class},
+        (proxy, method, args) -> null);
+    DynamoProtocol.Response r = DynamoProtocol.of(broken)
+        .handle(DynamoProtocol.Request.of("POST", "/", headers("DescribeTable"), utf8("{\"TableName\":\"T\"}")));
+    assertThat(r.status()).isEqualTo(500);
+    assertThat(text(r)).contains("#InternalServerError");
+  }
+
+  @Test
   void handle_tagResource_answersWithAnEmptyBodyAsDynamoDb() {
     Engine tagging = (Engine) Proxy.newProxyInstance(Engine.class.getClassLoader(), new Class<?>[] {Engine.class},
         (proxy, method, args) -> method.getName().equals("tagResource") ? TagResourceResponse.builder().build() : null);
