@@ -8,12 +8,16 @@ import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** The packaged launcher, {@code java -jar target/dynamo4j-server.jar}, as a user runs it. */
@@ -76,6 +80,55 @@ class LauncherIT {
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).as(output).isZero();
+  }
+
+  @Test
+  void start_opensNoSocketButItsOwnPort() throws Exception {
+    Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")), "needs Linux's /proc");
+    Process p = new ProcessBuilder(javaBin(), "-jar", JAR.toString(), "--port", "0").redirectErrorStream(true).start();
+    try {
+      String line = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)).readLine();
+      Matcher m = LISTENING.matcher(line);
+      assertThat(m.find()).as(line).isTrue();
+      URI endpoint = URI.create(m.group(1));
+      try (RawHttp c = new RawHttp(new InetSocketAddress(endpoint.getHost(), endpoint.getPort()))) {
+        assertThat(c.send(RawHttp.request("DescribeTable", "{\"TableName\":\"t\"}")).read().status()).isEqualTo(400);
+        Thread.sleep(300); // let the warm-up and anything else the launcher might do run
+        Set<String> inodes = socketInodes(p.pid());
+        List<String> foreign = new ArrayList<>();
+        for (String table : List.of("tcp", "tcp6", "udp", "udp6")) {
+          List<String> entries = Files.readAllLines(Path.of("/proc/net/" + table));
+          for (String entry : entries.subList(1, entries.size())) {
+            String[] f = entry.trim().split("\\s+");
+            int localPort = Integer.parseInt(f[1].substring(f[1].indexOf(':') + 1), 16);
+            if (inodes.contains(f[9]) && (table.startsWith("udp") || localPort != endpoint.getPort())) {
+              foreign.add(table + " " + entry.trim());
+            }
+          }
+        }
+        assertThat(inodes).as("the launcher's sockets").isNotEmpty();
+        assertThat(foreign).as("sockets other than the server's own port").isEmpty();
+      }
+    } finally {
+      p.destroyForcibly();
+    }
+  }
+
+  private static Set<String> socketInodes(long pid) throws IOException {
+    Set<String> inodes = new HashSet<>();
+    try (var fds = Files.list(Path.of("/proc/" + pid + "/fd"))) {
+      for (Path fd : (Iterable<Path>) fds::iterator) {
+        try {
+          String target = Files.readSymbolicLink(fd).toString();
+          if (target.startsWith("socket:[")) {
+            inodes.add(target.substring("socket:[".length(), target.length() - 1));
+          }
+        } catch (IOException e) {
+          // the descriptor closed meanwhile
+        }
+      }
+    }
+    return inodes;
   }
 
   @Test
