@@ -321,6 +321,10 @@ final class Errors {
     return new ValidationException("KeyConditionExpressions cannot contain nested operations");
   }
 
+  static ValidationException keyConditionOnNested() {
+    return new ValidationException("KeyConditionExpressions cannot have conditions on nested attributes");
+  }
+
   static ValidationException keyConditionInvalid(String detail) {
     return new ValidationException("Invalid condition in KeyConditionExpression: " + detail);
   }

@@ -231,23 +231,23 @@ public final class ExpressionSet {
     }
 
     private void checkMaps() {
-      if (names != null && names.isEmpty()) {
-        throw Errors.emptyMap(NAMES);
-      }
-      if (values != null && values.isEmpty()) {
-        throw Errors.emptyMap(VALUES);
-      }
-      long namesSize = 0;
       if (names != null) {
+        if (names.isEmpty()) {
+          throw Errors.emptyMap(NAMES);
+        }
         for (String key : names.keySet()) {
           checkKey(NAMES, key, '#');
         }
       }
       if (values != null) {
+        if (values.isEmpty()) {
+          throw Errors.emptyMap(VALUES);
+        }
         for (String key : values.keySet()) {
           checkKey(VALUES, key, ':');
         }
       }
+      long namesSize = 0;
       if (names != null) {
         for (Map.Entry<String, String> entry : names.entrySet()) {
           String name = entry.getValue();

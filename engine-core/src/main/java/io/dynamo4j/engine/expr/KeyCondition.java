@@ -35,9 +35,16 @@ import java.util.Set;
  */
 public final class KeyCondition {
 
-  /** One condition on one key attribute. */
-  private record Term(String attribute, KeyQuery.Operator operator, AttributeValue value, AttributeValue upper,
-      ComparisonOperator legacy) {}
+  /**
+   * One condition on one attribute.
+   *
+   * @param operator null for equality
+   * @param nested whether the condition's path goes below the attribute (an error, reported once
+   *     the key schema says which)
+   * @param legacy the legacy operator, null for KeyConditionExpression
+   */
+  private record Term(String attribute, boolean nested, KeyQuery.Operator operator, AttributeValue value,
+      AttributeValue upper, ComparisonOperator legacy) {}
 
   private final Resolved.Cond expression;
   private final Map<String, io.dynamo4j.api.Condition> legacy;
@@ -63,12 +70,23 @@ public final class KeyCondition {
    */
   public KeyQuery analyze(KeySchema schema) {
     int max = Math.max(2, schema.partition().size() + schema.sort().size());
-    List<Term> terms = expression != null ? expressionTerms(max) : legacyTerms(max);
+    List<Term> terms = expression != null ? expressionTerms() : legacyTerms(max);
+    for (Term term : terms) {
+      if (term.nested()) {
+        if (schema.isKeyAttribute(term.attribute())) {
+          throw Errors.keyNotScalar(term.attribute());
+        }
+        throw Errors.keyConditionOnNested();
+      }
+    }
     Map<String, Term> byName = new HashMap<>();
     for (Term term : terms) {
       if (byName.put(term.attribute(), term) != null) {
         throw Errors.keyConditionTwicePerKey();
       }
+    }
+    if (terms.size() > max) {
+      throw Errors.keyConditionCount();
     }
     List<AttributeValue> partitionValues = new ArrayList<>(schema.partition().size());
     for (KeySchema.Attribute attribute : schema.partition()) {
@@ -166,12 +184,9 @@ public final class KeyCondition {
 
   // ---------------------------------------------------------------- KeyConditionExpression
 
-  private List<Term> expressionTerms(int max) {
+  private List<Term> expressionTerms() {
     List<Resolved.Cond> conds = new ArrayList<>();
     flatten(expression, conds);
-    if (conds.size() > max) {
-      throw Errors.keyConditionCount();
-    }
     List<Term> terms = new ArrayList<>(conds.size());
     for (Resolved.Cond cond : conds) {
       terms.add(term(cond));
@@ -218,14 +233,14 @@ public final class KeyCondition {
       DocPath path = ((Resolved.PathOperand) (leftPath ? left : right)).path();
       AttributeValue value = ((Resolved.Value) (leftPath ? right : left)).value();
       Comparator op = leftPath ? c.op() : c.op().flip();
-      String attribute = scalar(path);
-      return switch (op) {
-        case EQ -> new Term(attribute, null, value, null, null);
-        case LT -> new Term(attribute, KeyQuery.Operator.LT, value, null, null);
-        case LE -> new Term(attribute, KeyQuery.Operator.LE, value, null, null);
-        case GT -> new Term(attribute, KeyQuery.Operator.GT, value, null, null);
-        default -> new Term(attribute, KeyQuery.Operator.GE, value, null, null);
+      KeyQuery.Operator operator = switch (op) {
+        case EQ -> null;
+        case LT -> KeyQuery.Operator.LT;
+        case LE -> KeyQuery.Operator.LE;
+        case GT -> KeyQuery.Operator.GT;
+        default -> KeyQuery.Operator.GE;
       };
+      return new Term(path.top(), path.size() > 1, operator, value, null, null);
     }
     if (cond instanceof Resolved.Between b) {
       noNesting(b.subject(), b.low(), b.high());
@@ -235,8 +250,8 @@ public final class KeyCondition {
       if (b.low() instanceof Resolved.PathOperand || b.high() instanceof Resolved.PathOperand) {
         throw Errors.keyConditionInvalid("Multiple attribute names used in one condition");
       }
-      return new Term(scalar(subject.path()), KeyQuery.Operator.BETWEEN, ((Resolved.Value) b.low()).value(),
-          ((Resolved.Value) b.high()).value(), null);
+      return new Term(subject.path().top(), subject.path().size() > 1, KeyQuery.Operator.BETWEEN,
+          ((Resolved.Value) b.low()).value(), ((Resolved.Value) b.high()).value(), null);
     }
     Resolved.BeginsWith b = (Resolved.BeginsWith) cond;
     noNesting(b.subject(), b.prefix());
@@ -246,8 +261,8 @@ public final class KeyCondition {
     if (b.prefix() instanceof Resolved.PathOperand) {
       throw Errors.keyConditionInvalid("Multiple attribute names used in one condition");
     }
-    return new Term(scalar(subject.path()), KeyQuery.Operator.BEGINS_WITH, ((Resolved.Value) b.prefix()).value(),
-        null, null);
+    return new Term(subject.path().top(), subject.path().size() > 1, KeyQuery.Operator.BEGINS_WITH,
+        ((Resolved.Value) b.prefix()).value(), null, null);
   }
 
   private static void noNesting(Resolved.Operand... operands) {
@@ -256,13 +271,6 @@ public final class KeyCondition {
         throw Errors.keyConditionNested();
       }
     }
-  }
-
-  private static String scalar(DocPath path) {
-    if (path.size() > 1) {
-      throw Errors.keyNotScalar(path.top());
-    }
-    return path.top();
   }
 
   // ---------------------------------------------------------------- KeyConditions
@@ -288,7 +296,7 @@ public final class KeyCondition {
       };
       AttributeValue value = first == null ? AttributeValue.nul() : first;
       AttributeValue upper = op == ComparisonOperator.BETWEEN ? args.get(1) : null;
-      terms.add(new Term(entry.getKey(), operator, value, upper, op));
+      terms.add(new Term(entry.getKey(), false, operator, value, upper, op));
     }
     return terms;
   }

@@ -33,8 +33,39 @@ final class ParseCache {
     return CACHE.get(new Key(kind, text), key -> parse(key.kind(), key.text()));
   }
 
-  /** Parses and checks {@code text} without the cache. */
+  /**
+   * Parses and checks {@code text} without the cache. Text nested deeper than {@link #SHALLOW}
+   * levels is parsed on a thread of its own with a large stack: no valid expression nests that
+   * deep (each level would need an operator, and DynamoDB allows 300), but DynamoDB still reports
+   * a specific error for it (a syntax error, redundant parentheses, an unknown function, too many
+   * operators), and finding which takes a full parse.
+   */
   static Parsed parse(ExpressionKind kind, String text) {
+    if (maxNesting(text) <= SHALLOW) {
+      return parseHere(kind, text);
+    }
+    return DeepStack.call(() -> parseHere(kind, text));
+  }
+
+  /** Nesting the parser handles on any thread's stack. */
+  static final int SHALLOW = 200;
+
+  /** The deepest nesting of parentheses in {@code text}, an upper bound of the parser's recursion. */
+  static int maxNesting(String text) {
+    int depth = 0;
+    int max = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '(') {
+        max = Math.max(max, ++depth);
+      } else if (c == ')' && depth > 0) {
+        depth--;
+      }
+    }
+    return max;
+  }
+
+  private static Parsed parseHere(ExpressionKind kind, String text) {
     switch (kind) {
       case UPDATE -> {
         Ast.UpdateExpr update = Parser.parseUpdate(text);

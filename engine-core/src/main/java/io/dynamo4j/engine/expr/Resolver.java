@@ -371,6 +371,9 @@ final class Resolver {
 
   DocPath path(Ast.Path path) {
     List<Step> steps = path.steps();
+    if (steps.size() > MAX_PATH_DEPTH) {
+      throw Errors.pathTooDeep(kind, steps.size());
+    }
     List<Object> resolved = new ArrayList<>(steps.size());
     for (Step step : steps) {
       if (step instanceof Name name) {
@@ -378,9 +381,6 @@ final class Resolver {
       } else {
         resolved.add(((Index) step).value());
       }
-    }
-    if (resolved.size() > MAX_PATH_DEPTH) {
-      throw Errors.pathTooDeep(kind, resolved.size());
     }
     return DocPath.of(resolved);
   }
