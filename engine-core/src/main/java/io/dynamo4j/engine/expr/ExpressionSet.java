@@ -352,39 +352,53 @@ public final class ExpressionSet {
     private void compileProjection() {
       if (in.projectionExpression() != null) {
         String text = in.projectionExpression();
-        ParseCache.Parsed parsed = parse(ExpressionKind.PROJECTION, text);
-        Resolver resolver = resolver(ExpressionKind.PROJECTION, text);
-        PathTree<Boolean> tree = resolver.projection((Ast.ProjectionExpr) parsed.ast());
-        resolver.checkSubstitutedSize();
-        projection = new Projection(tree);
+        projection = guarded(ExpressionKind.PROJECTION, text, () -> {
+          ParseCache.Parsed parsed = parse(ExpressionKind.PROJECTION, text);
+          Resolver resolver = resolver(ExpressionKind.PROJECTION, text);
+          Projection compiled = resolver.projection((Ast.ProjectionExpr) parsed.ast());
+          resolver.checkSubstitutedSize();
+          return compiled;
+        });
       }
     }
 
     private Resolved.Cond conditionTree(ExpressionKind kind, String text) {
-      ParseCache.Parsed parsed = parse(kind, text);
-      Resolver resolver = resolver(kind, text);
-      Resolved.Cond cond = resolver.condition((Ast.Cond) parsed.ast());
-      resolver.checkSubstitutedSize();
-      Operators.check(kind, parsed.operators());
-      return cond;
+      return guarded(kind, text, () -> {
+        ParseCache.Parsed parsed = parse(kind, text);
+        Resolver resolver = resolver(kind, text);
+        Resolved.Cond cond = resolver.condition((Ast.Cond) parsed.ast());
+        resolver.checkSubstitutedSize();
+        Operators.check(kind, parsed.operators());
+        return cond;
+      });
     }
 
     private Update compileUpdate(String text) {
-      ParseCache.Parsed parsed = parse(ExpressionKind.UPDATE, text);
-      Resolver resolver = resolver(ExpressionKind.UPDATE, text);
-      Resolver.ResolvedUpdate resolved = resolver.update((Ast.UpdateExpr) parsed.ast());
-      resolver.checkSubstitutedSize();
-      Operators.check(ExpressionKind.UPDATE, parsed.operators());
-      return new Update(resolved.actions(), resolved.paths(), true);
+      return guarded(ExpressionKind.UPDATE, text, () -> {
+        ParseCache.Parsed parsed = parse(ExpressionKind.UPDATE, text);
+        Resolver resolver = resolver(ExpressionKind.UPDATE, text);
+        Resolver.ResolvedUpdate resolved = resolver.update((Ast.UpdateExpr) parsed.ast());
+        resolver.checkSubstitutedSize();
+        Operators.check(ExpressionKind.UPDATE, parsed.operators());
+        return new Update(resolved.actions(), resolved.paths(), true);
+      });
     }
 
-    private ParseCache.Parsed parse(ExpressionKind kind, String text) {
+    /**
+     * Checks the length, then compiles one expression: here, or on a large stack when the text
+     * nests deeply (see {@link ParseCache#SHALLOW}).
+     */
+    private <T> T guarded(ExpressionKind kind, String text, java.util.function.Supplier<T> compile) {
       if (text.isEmpty()) {
         throw Errors.empty(kind);
       }
       if (text.length() > MAX_EXPRESSION_LENGTH) {
         throw Errors.tooLong(kind, text.length());
       }
+      return ParseCache.isDeep(text) ? DeepStack.call(compile) : compile.get();
+    }
+
+    private ParseCache.Parsed parse(ExpressionKind kind, String text) {
       return cached ? ParseCache.get(kind, text) : ParseCache.parse(kind, text);
     }
 
@@ -454,7 +468,7 @@ public final class ExpressionSet {
     private void legacyProjection() {
       if (in.attributesToGet() != null && in.projectionExpression() == null) {
         Ast.ProjectionExpr paths = Legacy.attributesToGet(in.attributesToGet(), op == Operation.BATCH_GET);
-        projection = new Projection(legacyResolver(ExpressionKind.PROJECTION).projection(paths));
+        projection = legacyResolver(ExpressionKind.PROJECTION).projection(paths);
       }
     }
 

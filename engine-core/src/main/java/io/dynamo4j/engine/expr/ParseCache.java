@@ -34,38 +34,37 @@ final class ParseCache {
   }
 
   /**
-   * Parses and checks {@code text} without the cache. Text nested deeper than {@link #SHALLOW}
-   * levels is parsed on a thread of its own with a large stack: no valid expression nests that
-   * deep (each level would need an operator, and DynamoDB allows 300), but DynamoDB still reports
-   * a specific error for it (a syntax error, redundant parentheses, an unknown function, too many
-   * operators), and finding which takes a full parse.
+   * Nesting that the parser and the later passes handle on any thread's stack. No valid expression
+   * nests much deeper (each level needs an operator, and DynamoDB allows 300), but DynamoDB still
+   * reports a specific error for deeper text (a syntax error, redundant parentheses, an unknown
+   * function, too many operators), and finding which takes a full parse: such text is compiled on a
+   * thread with a large stack ({@link DeepStack}).
    */
-  static Parsed parse(ExpressionKind kind, String text) {
-    if (maxNesting(text) <= SHALLOW) {
-      return parseHere(kind, text);
-    }
-    return DeepStack.call(() -> parseHere(kind, text));
-  }
-
-  /** Nesting the parser handles on any thread's stack. */
   static final int SHALLOW = 200;
 
-  /** The deepest nesting of parentheses in {@code text}, an upper bound of the parser's recursion. */
-  static int maxNesting(String text) {
+  /**
+   * Whether {@code text} may nest deeper than {@link #SHALLOW}: its deepest parentheses plus every
+   * occurrence of {@code not}, an upper bound of the depth of its tree.
+   */
+  static boolean isDeep(String text) {
     int depth = 0;
     int max = 0;
+    int nots = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c == '(') {
         max = Math.max(max, ++depth);
       } else if (c == ')' && depth > 0) {
         depth--;
+      } else if ((c == 'n' || c == 'N') && text.regionMatches(true, i, "not", 0, 3)) {
+        nots++;
       }
     }
-    return max;
+    return max + nots > SHALLOW;
   }
 
-  private static Parsed parseHere(ExpressionKind kind, String text) {
+  /** Parses and checks {@code text} without the cache. */
+  static Parsed parse(ExpressionKind kind, String text) {
     switch (kind) {
       case UPDATE -> {
         Ast.UpdateExpr update = Parser.parseUpdate(text);

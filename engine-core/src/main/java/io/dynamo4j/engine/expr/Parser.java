@@ -144,11 +144,10 @@ final class Parser {
     if (p == first) {
       return predicate();
     }
+    int last = p - 1;
     Cond cond = asCondition(predicate());
-    for (int i = p - 1; i >= first; i--) {
-      if (kinds[i] == Kind.NOT) {
-        cond = new Not(cond, start(i));
-      }
+    for (int i = last; i >= first; i--) {
+      cond = new Not(cond, start(i));
     }
     return cond;
   }

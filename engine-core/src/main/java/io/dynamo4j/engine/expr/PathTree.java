@@ -1,5 +1,6 @@
 package io.dynamo4j.engine.expr;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -11,9 +12,11 @@ import java.util.TreeMap;
  * <p>Inserting checks DynamoDB's two rules for the paths of one expression: no path may be a prefix
  * of another or equal to it ("Two document paths overlap with each other") and no node may be both
  * a map and a list ("Two document paths conflict with each other", as {@code a.b} and {@code a[1]}).
- * Messages name the two paths in text order; {@code order} is each path's position in the text.
- * (DynamoDB's second path is sometimes an unrelated earlier path when three or more are given;
- * this tree always names the pair that collides.)
+ * DynamoDB merges the paths last to first (the resolver inserts them in that order) and its messages
+ * do not always name the pair that collides: they name the path being added, then the path that
+ * created the node reached from the node above the collision (for a conflict: the node itself) by
+ * taking, level by level, the last child in Java {@link HashMap} iteration order. This reproduces
+ * DynamoDB Local's messages for thousands of random projections and updates.
  *
  * <p>Not thread-safe while being built; read-only and safe to share afterwards.
  *
@@ -34,10 +37,10 @@ final class PathTree<T> {
     private int terminalOrder;
     private DocPath lastPath;
     private int lastOrder;
-    private DocPath firstNamePath;
-    private int firstNameOrder;
-    private DocPath firstIndexPath;
-    private int firstIndexOrder;
+    /** The path whose insertion created this node. */
+    private DocPath creator;
+    /** The children again, in a HashMap, whose iteration order DynamoDB's update messages reflect. */
+    private HashMap<Object, Node<T>> hashed;
 
     boolean hasNames() {
       return names != null && !names.isEmpty();
@@ -57,53 +60,52 @@ final class PathTree<T> {
 
   /** Adds {@code path}, throwing DynamoDB's error if it overlaps or conflicts with one added before. */
   void insert(DocPath path, int order, T payload) {
+    Node<T> parent = null;
     Node<T> node = root;
     boolean fresh = false;
     for (int i = 0; i < path.size(); i++) {
       if (node.terminal) {
-        throw overlap(node.terminalPath, node.terminalOrder, path, order);
+        throw overlap(node.terminalPath, node.terminalOrder, path, order, parent);
       }
       Node<T> child;
+      Object key = path.key(i);
       if (path.isIndex(i)) {
         if (node.hasNames()) {
-          throw conflict(node.firstNamePath, node.firstNameOrder, path, order);
+          throw conflict(node, path);
         }
         if (node.indexes == null) {
           node.indexes = new TreeMap<>();
-          node.firstIndexPath = path;
-          node.firstIndexOrder = order;
         }
         child = node.indexes.get(path.index(i));
         if (child == null) {
-          child = new Node<>();
+          child = created(node, key, path);
           node.indexes.put(path.index(i), child);
           fresh = true;
         }
       } else {
         if (node.hasIndexes()) {
-          throw conflict(node.firstIndexPath, node.firstIndexOrder, path, order);
+          throw conflict(node, path);
         }
         if (node.names == null) {
           node.names = new LinkedHashMap<>(4);
-          node.firstNamePath = path;
-          node.firstNameOrder = order;
         }
         child = node.names.get(path.name(i));
         if (child == null) {
-          child = new Node<>();
+          child = created(node, key, path);
           node.names.put(path.name(i), child);
           fresh = true;
         }
       }
       node.lastPath = path;
       node.lastOrder = order;
+      parent = node;
       node = child;
     }
     if (!fresh) {
       if (node.terminal) {
-        throw overlap(node.terminalPath, node.terminalOrder, path, order);
+        throw overlap(node.terminalPath, node.terminalOrder, path, order, parent);
       }
-      throw overlap(node.lastPath, node.lastOrder, path, order);
+      throw overlap(node.lastPath, node.lastOrder, path, order, parent);
     }
     node.terminal = true;
     node.terminalPath = path;
@@ -113,11 +115,39 @@ final class PathTree<T> {
     node.payload = payload;
   }
 
+  private static <T> Node<T> created(Node<T> parent, Object key, DocPath path) {
+    Node<T> child = new Node<>();
+    child.creator = path;
+    if (parent.hashed == null) {
+      parent.hashed = new HashMap<>();
+    }
+    parent.hashed.put(key, child);
+    return child;
+  }
+
+  private RuntimeException overlap(DocPath existing, int existingOrder, DocPath added, int addedOrder, Node<T> parent) {
+    if (parent != null && parent.hashed != null) {
+      return Errors.overlap(kind, added.toString(), lastCreated(parent).toString());
+    }
+    return overlap(existing, existingOrder, added, addedOrder);
+  }
+
   private RuntimeException overlap(DocPath a, int aOrder, DocPath b, int bOrder) {
     return aOrder <= bOrder ? Errors.overlap(kind, a.toString(), b.toString()) : Errors.overlap(kind, b.toString(), a.toString());
   }
 
-  private RuntimeException conflict(DocPath a, int aOrder, DocPath b, int bOrder) {
-    return aOrder <= bOrder ? Errors.conflict(kind, a.toString(), b.toString()) : Errors.conflict(kind, b.toString(), a.toString());
+  private RuntimeException conflict(Node<T> node, DocPath added) {
+    return Errors.conflict(kind, added.toString(), lastCreated(node).toString());
+  }
+
+  /** The creator of the node reached from {@code from} by taking, level by level, the last child in HashMap order. */
+  private static <T> DocPath lastCreated(Node<T> from) {
+    Node<T> last = from;
+    while (last.hashed != null && !last.hashed.isEmpty()) {
+      for (Node<T> child : last.hashed.values()) {
+        last = child;
+      }
+    }
+    return last.creator;
   }
 }

@@ -1,7 +1,7 @@
 package io.dynamo4j.engine.expr;
 
 import io.dynamo4j.model.Item;
-import java.util.LinkedHashSet;
+import java.util.Collections;
 import java.util.Set;
 
 /**
@@ -15,9 +15,12 @@ import java.util.Set;
 public final class Projection {
 
   private final PathTree<Boolean> paths;
+  private final Set<String> topLevel;
 
-  Projection(PathTree<Boolean> paths) {
+  /** {@code topLevel}: the projection's top-level attribute names in text order. */
+  Projection(PathTree<Boolean> paths, Set<String> topLevel) {
     this.paths = paths;
+    this.topLevel = Collections.unmodifiableSet(topLevel);
   }
 
   /** The projected item; empty if nothing selected exists; null if {@code item} is null. */
@@ -25,8 +28,8 @@ public final class Projection {
     return Projector.project(item, paths.root);
   }
 
-  /** The top-level attributes the projection reads, in text order. */
+  /** The top-level attributes the projection reads, in order of first mention; unmodifiable. */
   public Set<String> topLevelAttributes() {
-    return paths.root.names == null ? Set.of() : new LinkedHashSet<>(paths.root.names.keySet());
+    return topLevel;
   }
 }

@@ -11,6 +11,8 @@ import io.dynamo4j.engine.expr.Resolved.Operand;
 import io.dynamo4j.model.AttributeValue;
 import io.dynamo4j.model.Utf8;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -139,6 +141,7 @@ final class Resolver {
       }
       case "attribute_type" -> {
         requireArity(name, args, 2);
+        requireDistinct(name, args.get(0), args.subList(1, 2));
         Operand type = args.get(1);
         if (type instanceof Resolved.PathOperand) {
           throw Errors.typeNameFromPath(kind);
@@ -341,6 +344,7 @@ final class Resolver {
         if (!(args.get(0) instanceof Resolved.PathOperand path)) {
           throw Errors.needsPath(kind, call.name());
         }
+        requireDistinct(call.name(), path, args.subList(1, 2));
         return new Resolved.IfNotExists(path.path(), args.get(1));
       }
       requireType(call.name(), args.get(0), AttributeValue.Type.L);
@@ -359,12 +363,18 @@ final class Resolver {
 
   // ---------------------------------------------------------------- projections
 
-  PathTree<Boolean> projection(Ast.ProjectionExpr projection) {
+  Projection projection(Ast.ProjectionExpr projection) {
     PathTree<Boolean> tree = new PathTree<>(kind);
-    for (Ast.Path path : projection.paths()) {
-      tree.insert(path(path), path.pos(), Boolean.TRUE);
+    List<Ast.Path> paths = projection.paths();
+    String[] tops = new String[paths.size()];
+    // DynamoDB resolves and merges the paths last to first, which decides which error it reports
+    // and the paths its overlap and conflict messages name.
+    for (int i = paths.size() - 1; i >= 0; i--) {
+      DocPath path = path(paths.get(i));
+      tops[i] = path.top();
+      tree.insert(path, paths.get(i).pos(), Boolean.TRUE);
     }
-    return tree;
+    return new Projection(tree, new LinkedHashSet<>(Arrays.asList(tops)));
   }
 
   // ---------------------------------------------------------------- placeholders

@@ -24,11 +24,13 @@ public final class Update {
 
   private final List<Resolved.Action> actions;
   private final PathTree<Integer> paths;
+  private final int[] order;
   private final boolean onlyRemoves;
 
   Update(List<Resolved.Action> actions, PathTree<Integer> paths, boolean expression) {
     this.actions = List.copyOf(actions);
     this.paths = paths;
+    this.order = UpdateApplier.order(this.actions);
     boolean removes = expression;
     for (Resolved.Action action : actions) {
       if (action.clause() != Clause.REMOVE && action.clause() != Clause.DELETE) {
@@ -49,7 +51,7 @@ public final class Update {
    *     missing attribute or the wrong type, a number out of range, nesting beyond 32 levels)
    */
   public Item apply(Item item) {
-    return UpdateApplier.apply(actions, paths, item);
+    return UpdateApplier.apply(actions, order, paths, item);
   }
 
   /**

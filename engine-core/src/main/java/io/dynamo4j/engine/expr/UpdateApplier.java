@@ -8,6 +8,7 @@ import io.dynamo4j.model.Bytes;
 import io.dynamo4j.model.Item;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,11 +18,13 @@ import java.util.TreeSet;
  * Applies a resolved update to an item, as DynamoDB does, in two steps.
  *
  * <ol>
- *   <li>Every operand is computed from the item as it was before the update, from the last action
- *       to the first: {@code SET a = b, b = a} swaps. This is where a missing operand ("The provided expression refers to an attribute
- *       that does not exist in the item") and an operand of the wrong type ("An operand in the
- *       update expression has an incorrect data type") are reported, and where arithmetic is
- *       checked against DynamoDB's 38 digits and range.
+ *   <li>Every action's path is checked and its operand computed from the item as it was before the
+ *       update ({@code SET a = b, b = a} swaps), in DynamoDB's order (see {@link #order}). This is
+ *       where a path through a missing attribute or the wrong type ("The document path provided in
+ *       the update expression is invalid for update"), a missing operand ("The provided expression
+ *       refers to an attribute that does not exist in the item") and an operand of the wrong type
+ *       ("An operand in the update expression has an incorrect data type") are reported, and where
+ *       arithmetic is checked against DynamoDB's 38 digits and range.
  *   <li>The results are written along the merged tree of paths. A path through a missing
  *       attribute, or a map key on a list, is "The document path provided in the update expression
  *       is invalid for update". List indexes name elements of the list as it was: the elements a
@@ -41,22 +44,15 @@ final class UpdateApplier {
 
   private UpdateApplier() {}
 
-  static Item apply(List<Resolved.Action> actions, PathTree<Integer> tree, Item old) {
+  static Item apply(List<Resolved.Action> actions, int[] order, PathTree<Integer> tree, Item old) {
     Item base = old == null ? Item.empty() : old;
     AttributeValue[] computed = new AttributeValue[actions.size()];
-    ValidationException pathError = null;
-    for (int i = computed.length - 1; i >= 0; i--) {
+    for (int i : order) {
       Resolved.Action action = actions.get(i);
       if (!reachable(action.path(), base)) {
-        if (pathError == null) {
-          pathError = Errors.invalidUpdatePath();
-        }
-        continue;
+        throw Errors.invalidUpdatePath();
       }
       computed[i] = compute(action, base);
-    }
-    if (pathError != null) {
-      throw pathError;
     }
     if (tree.root.names == null) {
       return base;
@@ -80,10 +76,44 @@ final class UpdateApplier {
   // ---------------------------------------------------------------- step 1: operands
 
   /**
-   * Whether every step above the path's last one exists and is the container the next step needs.
-   * DynamoDB checks an action's path before its operands, but reports a bad path only after every
-   * operand of the update has been computed.
+   * The order in which DynamoDB checks and computes the actions of an update, which decides which
+   * error it reports when several actions fail: the paths merged into a tree of Java {@link HashMap}s
+   * (map keys as strings, list indexes as integers, added in text order), walked depth first with
+   * each node's children in reverse iteration order.
    */
+  static int[] order(List<Resolved.Action> actions) {
+    HashNode root = new HashNode();
+    for (int i = 0; i < actions.size(); i++) {
+      DocPath path = actions.get(i).path();
+      HashNode node = root;
+      for (int step = 0; step < path.size(); step++) {
+        node = node.children.computeIfAbsent(path.key(step), key -> new HashNode());
+      }
+      node.action = i;
+    }
+    int[] order = new int[actions.size()];
+    int[] next = {0};
+    walk(root, order, next);
+    return order;
+  }
+
+  private static final class HashNode {
+    final HashMap<Object, HashNode> children = new HashMap<>();
+    int action = -1;
+  }
+
+  private static void walk(HashNode node, int[] order, int[] next) {
+    List<HashNode> children = new ArrayList<>(node.children.values());
+    for (int i = children.size() - 1; i >= 0; i--) {
+      HashNode child = children.get(i);
+      if (child.action >= 0) {
+        order[next[0]++] = child.action;
+      }
+      walk(child, order, next);
+    }
+  }
+
+  /** Whether every step above the path's last one exists and is the container the next step needs. */
   private static boolean reachable(DocPath path, Item item) {
     AttributeValue value = item.get(path.top());
     for (int i = 1; i < path.size(); i++) {
@@ -133,13 +163,18 @@ final class UpdateApplier {
       return v.value();
     }
     if (operand instanceof Resolved.IfNotExists f) {
+      // DynamoDB evaluates the fallback even when the path exists: a missing fallback path fails.
+      AttributeValue fallback = value(f.fallback(), old);
       AttributeValue value = f.path().get(old);
-      return value != null ? value : value(f.fallback(), old);
+      return value != null ? value : fallback;
     }
+    // Operands are evaluated and type-checked left to right: "a + b.c" with a string a is a type
+    // error even though b.c is missing.
     if (operand instanceof Resolved.ListAppend a) {
-      AttributeValue left = value(a.left(), old);
-      AttributeValue right = value(a.right(), old);
-      if (!(left instanceof AttributeValue.L l) || !(right instanceof AttributeValue.L r)) {
+      if (!(value(a.left(), old) instanceof AttributeValue.L l)) {
+        throw Errors.wrongOperandType();
+      }
+      if (!(value(a.right(), old) instanceof AttributeValue.L r)) {
         throw Errors.wrongOperandType();
       }
       List<AttributeValue> joined = new ArrayList<>(l.value().size() + r.value().size());
@@ -148,9 +183,10 @@ final class UpdateApplier {
       return AttributeValue.l(joined);
     }
     if (operand instanceof Resolved.Arith a) {
-      AttributeValue left = value(a.left(), old);
-      AttributeValue right = value(a.right(), old);
-      if (!(left instanceof AttributeValue.N l) || !(right instanceof AttributeValue.N r)) {
+      if (!(value(a.left(), old) instanceof AttributeValue.N l)) {
+        throw Errors.wrongOperandType();
+      }
+      if (!(value(a.right(), old) instanceof AttributeValue.N r)) {
         throw Errors.wrongOperandType();
       }
       return arithmetic(l.value(), r.value(), a.minus());

@@ -225,6 +225,28 @@ class ExpressionErrorsTest {
             + "remove or rewrite one of these paths; path one: [c], path two: [c, d]"),
         Arguments.of("SET a = :v, a = :zz", U + "Two document paths overlap with each other; must remove or rewrite one of "
             + "these paths; path one: [a], path two: [a]"),
+        Arguments.of("SET b = if_not_exists(zz, zz)", U + "The first operand must be distinct from the remaining operands "
+            + "for this operator or function; operator: if_not_exists, first operand: [zz]"),
+        Arguments.of("SET b = if_not_exists(a[1].#b, a[1].b)", U + "The first operand must be distinct from the remaining "
+            + "operands for this operator or function; operator: if_not_exists, first operand: [a, [1], b]"),
+        Arguments.of("SET b = :w + if_not_exists(#q, q)", U + "The first operand must be distinct from the remaining "
+            + "operands for this operator or function; operator: if_not_exists, first operand: [q]"),
+        // actions are resolved last to first: the last action's error wins
+        Arguments.of("SET a = :x, b = :y", U + "An expression attribute value used in expression is not defined; "
+            + "attribute value: :y"),
+        Arguments.of("SET c = :x, b = if_not_exists(zz, zz)", U + "The first operand must be distinct from the remaining "
+            + "operands for this operator or function; operator: if_not_exists, first operand: [zz]"),
+        Arguments.of("SET b = if_not_exists(zz, zz), c = :x", U + "An expression attribute value used in expression is "
+            + "not defined; attribute value: :x"),
+        Arguments.of("SET a = list_append(:v, :v), b = :v + :v", U + "Incorrect operand type for operator or function; "
+            + "operator or function: +, operand type: S"),
+        Arguments.of("SET a = :v + :v, b = :t + :t, c = :b + :b", U + "Incorrect operand type for operator or function; "
+            + "operator or function: +, operand type: B"),
+        // target paths are resolved first, so an undefined name in any of them is reported before anything else
+        Arguments.of("SET a = if_not_exists(zz, zz) REMOVE #zz", U + "An expression attribute name used in the document "
+            + "path is not defined; attribute name: #zz"),
+        Arguments.of("SET a.b = :v, a[0] = :w, a.c = :v", U + "Two document paths conflict with each other; must remove or "
+            + "rewrite one of these paths; path one: [a, [0]], path two: [a, c]"),
         Arguments.of("SET a = :v + :l, b = :zz",
             U + "An expression attribute value used in expression is not defined; attribute value: :zz"),
         Arguments.of("SET " + String.join(",", java.util.Collections.nCopies(301, "a=:w+:w")).replace("a=", "a%d=")
@@ -264,6 +286,16 @@ class ExpressionErrorsTest {
             + "paths; path one: [a, b], path two: [a, b, [2]]"),
         Arguments.of("a[1], a.b", P + "Two document paths conflict with each other; must remove or rewrite one of these "
             + "paths; path one: [a, [1]], path two: [a, b]"),
+        // paths are merged last to first; DynamoDB's messages name the path being merged and the newest
+        // path below the collision (in Java HashMap order), not always the pair that collides
+        Arguments.of("a, b, c, a", P + "Two document paths overlap with each other; must remove or rewrite one of these "
+            + "paths; path one: [a], path two: [c]"),
+        Arguments.of("a.b.c, a.b.d, a", P + "Two document paths overlap with each other; must remove or rewrite one of "
+            + "these paths; path one: [a, b, d], path two: [a]"),
+        Arguments.of("x, c, a[0], a.c, d, a.b", P + "Two document paths conflict with each other; must remove or rewrite "
+            + "one of these paths; path one: [a, [0]], path two: [a, c]"),
+        Arguments.of("c, #zz, b, a.b, b", P + "Two document paths overlap with each other; must remove or rewrite one of "
+            + "these paths; path one: [b], path two: [b]"),
         Arguments.of("a" + "[0]".repeat(32), P + "The document path has too many nesting levels; nesting levels: 33"),
         Arguments.of("a".repeat(4097), P + "Expression size has exceeded the maximum allowed size;"),
         Arguments.of("", P + "The expression can not be empty;"));

@@ -36,6 +36,8 @@ class ParserTest {
         Arguments.of("a = :v AND b = :v OR c = :v", "(((a = :v) AND (b = :v)) OR (c = :v))"),
         Arguments.of("NOT a = :v AND b = :v", "((NOT (a = :v)) AND (b = :v))"),
         Arguments.of("NOT NOT a = :v", "(NOT (NOT (a = :v)))"),
+        Arguments.of("NOT (NOT a = :v)", "(NOT (NOT (a = :v)))"),
+        Arguments.of("NOT (a = :v AND NOT (NOT b = :v))", "(NOT ((a = :v) AND (NOT (NOT (b = :v)))))"),
         Arguments.of("a = :v AND b = :v AND c = :v", "(((a = :v) AND (b = :v)) AND (c = :v))"),
         Arguments.of("a = :v OR b = :v OR c = :v", "(((a = :v) OR (b = :v)) OR (c = :v))"),
         Arguments.of("NOT a BETWEEN :x AND :y", "(NOT (a BETWEEN :x AND :y))"),

@@ -130,6 +130,18 @@ class UpdateTest {
         Arguments.of(Item.empty(), "SET a = list_append(b, :l)",
             "The provided expression refers to an attribute that does not exist in the item"),
         Arguments.of(item("b", s("x")), "SET a = b + :one", "An operand in the update expression has an incorrect data type"),
+        // operands are evaluated left to right, each type-checked before the next is read
+        Arguments.of(item("a", ss("a")), "SET b = a + a.c", "An operand in the update expression has an incorrect data type"),
+        Arguments.of(item("a", ss("a")), "SET b = a.c + a",
+            "The provided expression refers to an attribute that does not exist in the item"),
+        Arguments.of(item("a", ss("a")), "SET b = list_append(a, a.c)",
+            "An operand in the update expression has an incorrect data type"),
+        // if_not_exists reads its fallback even when the path exists
+        Arguments.of(item("a", s("x")), "SET t = if_not_exists(a, b)",
+            "The provided expression refers to an attribute that does not exist in the item"),
+        // actions are checked in DynamoDB's order (HashMap order of the merged paths), not text order
+        Arguments.of(item("a", s("x")), "SET t = if_not_exists(a, b), a.b[5] = :v",
+            "The provided expression refers to an attribute that does not exist in the item"),
         Arguments.of(item("b", s("x")), "SET a = list_append(b, :l)", "An operand in the update expression has an incorrect data type"),
         Arguments.of(item("a", s("x")), "ADD a :one", "An operand in the update expression has an incorrect data type"),
         Arguments.of(item("a", ns("1")), "ADD a :ss", "An operand in the update expression has an incorrect data type"),
