@@ -41,6 +41,14 @@ final class DocPath {
     return new DocPath(names, indexes);
   }
 
+  /**
+   * A path from parallel arrays, which it takes over: {@code names[i]} the map key of step i, or
+   * null where step i is the list index {@code indexes[i]}.
+   */
+  static DocPath of(String[] names, int[] indexes) {
+    return new DocPath(names, indexes);
+  }
+
   /** A path of one top-level attribute. */
   static DocPath attribute(String name) {
     return new DocPath(new String[] {name}, new int[1]);

@@ -293,14 +293,16 @@ public final class ExpressionSet {
     }
 
     private void checkUnused() {
-      if (names != null) {
+      // every placeholder used is defined (an undefined one has already failed), so equal sizes
+      // mean nothing is unused
+      if (names != null && usedNames.size() < names.size()) {
         Set<String> unused = new HashSet<>(names.keySet());
         unused.removeAll(usedNames);
         if (!unused.isEmpty()) {
           throw Errors.unused(NAMES, String.join(", ", unused));
         }
       }
-      if (values != null) {
+      if (values != null && usedValues.size() < values.size()) {
         Set<String> unused = new HashSet<>(values.keySet());
         unused.removeAll(usedValues);
         if (!unused.isEmpty()) {

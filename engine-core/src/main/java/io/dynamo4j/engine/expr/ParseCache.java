@@ -47,6 +47,9 @@ final class ParseCache {
    * occurrence of {@code not}, an upper bound of the depth of its tree.
    */
   static boolean isDeep(String text) {
+    if (text.length() <= SHALLOW) {
+      return false; // each parenthesis and NOT takes at least one character
+    }
     int depth = 0;
     int max = 0;
     int nots = 0;

@@ -39,8 +39,9 @@ final class PathTree<T> {
     private int lastOrder;
     /** The path whose insertion created this node. */
     private DocPath creator;
-    /** The children again, in a HashMap, whose iteration order DynamoDB's update messages reflect. */
-    private HashMap<Object, Node<T>> hashed;
+    /** This node's position among its parent's children, in order of creation. */
+    private int seq;
+    private int childCount;
 
     boolean hasNames() {
       return names != null && !names.isEmpty();
@@ -68,7 +69,6 @@ final class PathTree<T> {
         throw overlap(node.terminalPath, node.terminalOrder, path, order, parent);
       }
       Node<T> child;
-      Object key = path.key(i);
       if (path.isIndex(i)) {
         if (node.hasNames()) {
           throw conflict(node, path);
@@ -78,7 +78,7 @@ final class PathTree<T> {
         }
         child = node.indexes.get(path.index(i));
         if (child == null) {
-          child = created(node, key, path);
+          child = created(node, path);
           node.indexes.put(path.index(i), child);
           fresh = true;
         }
@@ -91,7 +91,7 @@ final class PathTree<T> {
         }
         child = node.names.get(path.name(i));
         if (child == null) {
-          child = created(node, key, path);
+          child = created(node, path);
           node.names.put(path.name(i), child);
           fresh = true;
         }
@@ -115,18 +115,15 @@ final class PathTree<T> {
     node.payload = payload;
   }
 
-  private static <T> Node<T> created(Node<T> parent, Object key, DocPath path) {
+  private static <T> Node<T> created(Node<T> parent, DocPath path) {
     Node<T> child = new Node<>();
     child.creator = path;
-    if (parent.hashed == null) {
-      parent.hashed = new HashMap<>();
-    }
-    parent.hashed.put(key, child);
+    child.seq = parent.childCount++;
     return child;
   }
 
   private RuntimeException overlap(DocPath existing, int existingOrder, DocPath added, int addedOrder, Node<T> parent) {
-    if (parent != null && parent.hashed != null) {
+    if (parent != null && parent.childCount > 0) {
       return Errors.overlap(kind, added.toString(), lastCreated(parent).toString());
     }
     return overlap(existing, existingOrder, added, addedOrder);
@@ -140,11 +137,32 @@ final class PathTree<T> {
     return Errors.conflict(kind, added.toString(), lastCreated(node).toString());
   }
 
-  /** The creator of the node reached from {@code from} by taking, level by level, the last child in HashMap order. */
+  /**
+   * The creator of the node reached from {@code from} by taking, level by level, the last child in
+   * the iteration order of a Java {@link HashMap} filled with the children in order of creation (map
+   * keys as strings, list indexes as integers), as DynamoDB's messages reflect. Only built for an
+   * error message.
+   */
   private static <T> DocPath lastCreated(Node<T> from) {
     Node<T> last = from;
-    while (last.hashed != null && !last.hashed.isEmpty()) {
-      for (Node<T> child : last.hashed.values()) {
+    while (last.childCount > 0) {
+      @SuppressWarnings("unchecked")
+      Map.Entry<Object, Node<T>>[] children = new Map.Entry[last.childCount];
+      if (last.names != null) {
+        for (Map.Entry<String, Node<T>> child : last.names.entrySet()) {
+          children[child.getValue().seq] = Map.entry(child.getKey(), child.getValue());
+        }
+      }
+      if (last.indexes != null) {
+        for (Map.Entry<Integer, Node<T>> child : last.indexes.entrySet()) {
+          children[child.getValue().seq] = Map.entry(child.getKey(), child.getValue());
+        }
+      }
+      HashMap<Object, Node<T>> hashed = new HashMap<>();
+      for (Map.Entry<Object, Node<T>> child : children) {
+        hashed.put(child.getKey(), child.getValue());
+      }
+      for (Node<T> child : hashed.values()) {
         last = child;
       }
     }

@@ -384,15 +384,17 @@ final class Resolver {
     if (steps.size() > MAX_PATH_DEPTH) {
       throw Errors.pathTooDeep(kind, steps.size());
     }
-    List<Object> resolved = new ArrayList<>(steps.size());
-    for (Step step : steps) {
+    String[] names = new String[steps.size()];
+    int[] indexes = new int[steps.size()];
+    for (int i = 0; i < names.length; i++) {
+      Step step = steps.get(i);
       if (step instanceof Name name) {
-        resolved.add(name.ref() ? name(name.text()) : name.text());
+        names[i] = name.ref() ? name(name.text()) : name.text();
       } else {
-        resolved.add(((Index) step).value());
+        indexes[i] = ((Index) step).value();
       }
     }
-    return DocPath.of(resolved);
+    return DocPath.of(names, indexes);
   }
 
   private String name(String placeholder) {
