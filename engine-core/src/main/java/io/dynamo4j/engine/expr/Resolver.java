@@ -26,7 +26,8 @@ import java.util.Set;
  *
  * <p>The order of checks is DynamoDB's. Conditions are checked in text order, each node after its
  * operands. Updates are checked action by action from the last to the first: first all their paths
- * (names, nesting, overlap), then all their operands. Projections in text order.
+ * (names, nesting, overlap), then all their operands. Projections path by path from the last to
+ * the first (names, nesting, overlap).
  *
  * <p>One resolver serves one expression of one request. Not thread-safe.
  */
