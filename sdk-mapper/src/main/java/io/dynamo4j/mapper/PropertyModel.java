@@ -1,0 +1,95 @@
+package io.dynamo4j.mapper;
+
+import io.dynamo4j.mapper.annotation.AtomicCounter;
+import io.dynamo4j.mapper.annotation.Convert;
+import io.dynamo4j.mapper.annotation.Flatten;
+import io.dynamo4j.mapper.convert.AttributeConverter;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One mapped property of a class: how to read and write it, its annotations and its converter. */
+final class PropertyModel {
+
+  /** How generated code moves a property's value: directly for common types, else through its converter. */
+  enum Kind {
+    STRING, INT, SHORT, BYTE, LONG, BOOLEAN, DOUBLE, OBJECT, FLAT
+  }
+
+  /** The property's place in one index's key. */
+  record IndexKey(String index, boolean partition, int order) {}
+
+  final Class<?> owner;
+  final String name;
+  final Type type;
+  final Class<?> raw;
+  final List<AnnotatedElement> sources = new ArrayList<>(3);
+
+  String attribute;
+  Method getter;
+  Field readField;
+  Method setter;
+  Field writeField;
+  int parameter = -1;
+  Method builderMethod;
+
+  boolean partitionKey;
+  boolean sortKey;
+  boolean version;
+  boolean createdAt;
+  boolean updatedAt;
+  boolean ttl;
+  boolean ignoreNulls;
+  AtomicCounter counter;
+  Flatten flatten;
+  Convert convert;
+  final List<IndexKey> indexKeys = new ArrayList<>();
+
+  AttributeConverter<?> converter;
+  Kind kind;
+  Flat flat;
+  Object absent;
+
+  PropertyModel(Class<?> owner, String name, Type type, Class<?> raw) {
+    this.owner = owner;
+    this.name = name;
+    this.type = type;
+    this.raw = raw;
+  }
+
+  <A extends Annotation> A annotation(Class<A> type) {
+    for (AnnotatedElement e : sources) {
+      A a = e.getAnnotation(type);
+      if (a != null) {
+        return a;
+      }
+    }
+    return null;
+  }
+
+  <A extends Annotation> List<A> annotations(Class<A> type) {
+    List<A> all = new ArrayList<>();
+    for (AnnotatedElement e : sources) {
+      for (A a : e.getAnnotationsByType(type)) {
+        if (!all.contains(a)) {
+          all.add(a);
+        }
+      }
+    }
+    return all;
+  }
+
+  /** {@code Order.total}, for messages. */
+  String qualified() {
+    return owner.getSimpleName() + "." + name;
+  }
+
+  @Override
+  public String toString() {
+    return qualified() + " -> " + attribute;
+  }
+}
