@@ -4,6 +4,7 @@ import io.dynamo4j.api.QueryRequest;
 import io.dynamo4j.engine.codec.ByteSink;
 import io.dynamo4j.engine.codec.KeyCodec;
 import io.dynamo4j.engine.expr.Condition;
+import io.dynamo4j.engine.expr.ExpressionInputs;
 import io.dynamo4j.engine.expr.ExpressionSet;
 import io.dynamo4j.engine.expr.KeyQuery;
 import io.dynamo4j.engine.storage.KeyRange;
@@ -17,8 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * DynamoDB's checks of a Query once its table is known and its expressions compiled, in the order
- * DynamoDB Local reports them: the index; key attributes read below their top level; ConsistentRead
+ * DynamoDB's checks of a Query once its table is known, in the order DynamoDB Local reports them:
+ * the index; the expressions (compiled here); key attributes read below their top level; ConsistentRead
  * on a global index; the key condition against the key schema (types, empty values, sort key
  * size); the ExclusiveStartKey (shape, then whether it lies within the key condition); filters on
  * key attributes and on attributes the index does not project; Select against the projection
@@ -32,9 +33,9 @@ final class QueryValidator {
   private QueryValidator() {}
 
   /** Checks {@code request} and returns what to read. */
-  static PageReader.Plan validate(EngineContext context, QueryRequest request, Table table, TableDefinition definition,
-      ExpressionSet expressions) {
+  static PageReader.Plan validate(EngineContext context, QueryRequest request, Table table, TableDefinition definition) {
     ReadTarget target = ReadTarget.of(table, definition, request.indexName(), context.now());
+    ExpressionSet expressions = ExpressionSet.compile(ExpressionInputs.of(request));
     Condition filter = expressions.filter();
     target.checkScalarKeyPaths(expressions.projection(), filter);
     boolean consistent = Boolean.TRUE.equals(request.consistentRead());

@@ -2,8 +2,6 @@ package io.dynamo4j.engine.op;
 
 import io.dynamo4j.api.ScanRequest;
 import io.dynamo4j.api.ScanResponse;
-import io.dynamo4j.engine.expr.ExpressionInputs;
-import io.dynamo4j.engine.expr.ExpressionSet;
 import io.dynamo4j.engine.table.Table;
 import io.dynamo4j.engine.table.TableDefinition;
 
@@ -23,8 +21,7 @@ final class ScanOperation {
     RequestConstraints.check(request);
     Table table = context.dataTable(request.tableName());
     TableDefinition definition = table.definition();
-    ExpressionSet expressions = ExpressionSet.compile(ExpressionInputs.of(request));
-    PageReader.Page page = PageReader.read(ScanValidator.validate(context, request, table, definition, expressions));
+    PageReader.Page page = PageReader.read(ScanValidator.validate(context, request, table, definition));
     return new ScanResponse(page.items(), page.count(), page.scannedCount(), page.lastEvaluatedKey(),
         page.consumedCapacity(request.returnConsumedCapacity()));
   }

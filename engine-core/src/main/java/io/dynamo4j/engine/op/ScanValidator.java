@@ -2,6 +2,7 @@ package io.dynamo4j.engine.op;
 
 import io.dynamo4j.api.ScanRequest;
 import io.dynamo4j.engine.codec.KeyCodec;
+import io.dynamo4j.engine.expr.ExpressionInputs;
 import io.dynamo4j.engine.expr.ExpressionSet;
 import io.dynamo4j.engine.storage.KeyRange;
 import io.dynamo4j.engine.table.Table;
@@ -9,8 +10,8 @@ import io.dynamo4j.engine.table.TableDefinition;
 import java.math.BigInteger;
 
 /**
- * DynamoDB's checks of a Scan once its table is known and its expressions compiled, in the order
- * DynamoDB Local reports them: the index; ConsistentRead on a global index; the shape of the
+ * DynamoDB's checks of a Scan once its table is known, in the order DynamoDB Local reports them:
+ * the index; ConsistentRead on a global index; the expressions (compiled here); the shape of the
  * ExclusiveStartKey; Select against the projection parameters and the index; Segment and
  * TotalSegments, then whether the ExclusiveStartKey lies in the segment; key attributes read below
  * their top level; filters and projections of attributes the index does not project. The result
@@ -33,13 +34,13 @@ final class ScanValidator {
   private ScanValidator() {}
 
   /** Checks {@code request} and returns what to read. */
-  static PageReader.Plan validate(EngineContext context, ScanRequest request, Table table, TableDefinition definition,
-      ExpressionSet expressions) {
+  static PageReader.Plan validate(EngineContext context, ScanRequest request, Table table, TableDefinition definition) {
     ReadTarget target = ReadTarget.of(table, definition, request.indexName(), context.now());
     boolean consistent = Boolean.TRUE.equals(request.consistentRead());
     if (consistent && target.isGlobalIndex()) {
       throw Errors.consistentReadOnGlobalIndex();
     }
+    ExpressionSet expressions = ExpressionSet.compile(ExpressionInputs.of(request));
     byte[] start = request.exclusiveStartKey() == null ? null : target.startKey(request.exclusiveStartKey());
     target.checkSelect(request.select(), request.projectionExpression() != null ? "ProjectionExpression"
         : request.attributesToGet() != null ? "AttributesToGet" : null);
