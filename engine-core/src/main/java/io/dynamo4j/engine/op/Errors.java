@@ -487,9 +487,12 @@ public final class Errors {
         + reason);
   }
 
+  /** Why an ExclusiveStartKey with a table key attribute of the wrong type is invalid. */
+  static final String KEY_DOES_NOT_MATCH_SCHEMA = "The provided key element does not match the schema";
+
   /** An index key attribute of the wrong type in an ExclusiveStartKey. */
   public static ValidationException startKeyIndexTypeMismatch() {
-    return new ValidationException("The provided key element does not match the schema");
+    return new ValidationException(KEY_DOES_NOT_MATCH_SCHEMA);
   }
 
   /** A Query ExclusiveStartKey outside the sort key condition. */

@@ -15,6 +15,7 @@ import io.dynamo4j.model.AttributeValue;
 import io.dynamo4j.model.Item;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -135,7 +136,7 @@ final class ReadTarget {
       if (nested == null || nested.isEmpty()) {
         nested = filterNested;
       } else if (!filterNested.isEmpty()) {
-        Set<String> both = new java.util.HashSet<>(nested);
+        Set<String> both = new HashSet<>(nested);
         both.addAll(filterNested);
         nested = both;
       }
@@ -267,8 +268,7 @@ final class ReadTarget {
       }
       boolean tableKey = primary.contains(a.name());
       if (!a.accepts(v)) {
-        throw tableKey ? Errors.startKeyInvalid(Errors.keyDoesNotMatchSchema().getMessage())
-            : Errors.startKeyIndexTypeMismatch();
+        throw tableKey ? Errors.startKeyInvalid(Errors.KEY_DOES_NOT_MATCH_SCHEMA) : Errors.startKeyIndexTypeMismatch();
       }
       if (isEmpty(v)) {
         String reason = Errors.emptyKeyValue(a.name(), v.type() == AttributeValue.Type.B,

@@ -115,6 +115,21 @@ class QueryIndexTest extends EngineTest {
   }
 
   @Test
+  void queryGsi_lastEvaluatedItemLeavesThePartitionMeanwhile_nextPageResumesRightAfterIt() {
+    for (int i = 0; i < 6; i++) {
+      put(item("a", i, "G", i, null));
+    }
+    QueryResponse first = engine.query(q -> q.tableName("Idx").indexName("byG").keyConditionExpression("g = :g")
+        .expressionAttributeValues(Map.of(":g", s("G"))).limit(3));
+    assertThat(keys(first)).containsExactly("a0", "a1", "a2");
+    put(item("a", 2, "H", 2, null)); // the last item read moves to another index partition
+    put(item("a", 1, "G", 9, null)); // an item already returned moves behind the start key
+    QueryResponse second = engine.query(q -> q.tableName("Idx").indexName("byG").keyConditionExpression("g = :g")
+        .expressionAttributeValues(Map.of(":g", s("G"))).exclusiveStartKey(first.lastEvaluatedKey()));
+    assertThat(keys(second)).containsExactly("a3", "a4", "a5", "a1");
+  }
+
+  @Test
   void queryGsi_keysOnlyProjection_returnsIndexAndTableKeys() {
     put(item("a", 1, "G", 3, "L"));
     QueryResponse response = engine.query(q -> q.tableName("Idx").indexName("byGs").keyConditionExpression("gs = :s")
