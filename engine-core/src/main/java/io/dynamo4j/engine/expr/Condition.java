@@ -48,7 +48,7 @@ public final class Condition {
   /** The top-level attribute names the condition reads, in text order; unmodifiable. */
   public Set<String> topLevelAttributes() {
     Set<String> names = new LinkedHashSet<>();
-    PathNames.collect(cond, false, names);
+    ConditionPaths.forEach(cond, path -> names.add(path.top()));
     return Collections.unmodifiableSet(names);
   }
 
@@ -58,7 +58,11 @@ public final class Condition {
    */
   public Set<String> nestedAttributes() {
     Set<String> names = new LinkedHashSet<>();
-    PathNames.collect(cond, true, names);
+    ConditionPaths.forEach(cond, path -> {
+      if (path.size() > 1) {
+        names.add(path.top());
+      }
+    });
     return Collections.unmodifiableSet(names);
   }
 
