@@ -384,6 +384,154 @@ public final class Errors {
         + "white space and + - = . _ : / @");
   }
 
+  // ---- Query, Scan ----
+
+  /** IndexName naming no index of the table. */
+  public static ValidationException noSuchIndex(String index) {
+    return new ValidationException("The table does not have the specified index: " + index);
+  }
+
+  /** A read of a global index that UpdateTable is still backfilling. */
+  public static ValidationException indexBackfilling(String index) {
+    return new ValidationException("Cannot read from backfilling global secondary index: " + index);
+  }
+
+  /** ConsistentRead true on a global index (the real service's text; DynamoDB Local words it differently). */
+  public static ValidationException consistentReadOnGlobalIndex() {
+    return new ValidationException("Consistent reads are not supported on global secondary indexes");
+  }
+
+  /** A filter or projection path below a table key ({@code Key: a}) or an index key ({@code IndexKey: a}). */
+  public static ValidationException keyPathNotScalar(String attribute, boolean indexKey) {
+    return new ValidationException("Key attributes must be scalars; list random access '[]' and map lookup '.' are not allowed: "
+        + (indexKey ? "IndexKey: " : "Key: ") + attribute);
+  }
+
+  /** Select SPECIFIC_ATTRIBUTES without AttributesToGet or ProjectionExpression. */
+  public static ValidationException specificAttributesWithoutProjection() {
+    return new ValidationException("Must specify the AttributesToGet or ProjectionExpression when choosing to get SPECIFIC_ATTRIBUTES");
+  }
+
+  /**
+   * A Select contradicting AttributesToGet or ProjectionExpression: {@code parameter} is the one
+   * given, {@code choice} says what Select asked for ("ALL_ATTRIBUTES", "only the Count").
+   */
+  public static ValidationException selectWithProjection(String parameter, String choice) {
+    return new ValidationException("Cannot specify the " + parameter + " when choosing to get " + choice);
+  }
+
+  /** Select ALL_PROJECTED_ATTRIBUTES without IndexName. */
+  public static ValidationException allProjectedWithoutIndex() {
+    return new ValidationException("ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName");
+  }
+
+  /** Select ALL_ATTRIBUTES on a global index that does not project every attribute. */
+  public static ValidationException allAttributesOnPartialGlobalIndex(String index) {
+    return new ValidationException(INVALID + "Select type ALL_ATTRIBUTES is not supported for global secondary index " + index
+        + " because its projection type is not ALL");
+  }
+
+  /** A filter naming attributes an index does not project (sorted, as DynamoDB lists them). */
+  public static ValidationException filterNotProjected(String index, java.util.Collection<String> attributes) {
+    return new ValidationException(INVALID + "Secondary index " + index + " does not project one or more filter attributes: "
+        + list(attributes));
+  }
+
+  /** A projection naming attributes a global index does not project (sorted). */
+  public static ValidationException projectionNotProjected(String index, java.util.Collection<String> attributes) {
+    return new ValidationException(INVALID + "Global secondary index " + index + " does not project " + list(attributes));
+  }
+
+  /**
+   * An empty string or binary key value in a key condition ({@code index} null for a table key
+   * attribute) or, behind {@link #startKeyInvalid(String)}, in an ExclusiveStartKey.
+   */
+  public static String emptyKeyValue(String attribute, boolean binary, String index) {
+    String what = binary ? "binary" : "string";
+    return index == null
+        ? "One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty "
+            + what + " value. Key: " + attribute
+        : "One or more parameter values are not valid. A value specified for a secondary index key is not supported. "
+            + "The AttributeValue for a key attribute cannot contain an empty " + what + " value. IndexName: " + index
+            + ", IndexKey: " + attribute;
+  }
+
+  /** A key condition with an empty string or binary value; see {@link #emptyKeyValue}. */
+  public static ValidationException keyConditionEmptyValue(String attribute, boolean binary, String index) {
+    return new ValidationException(emptyKeyValue(attribute, binary, index));
+  }
+
+  /** Sort key condition values longer than DynamoDB's sort key limit. */
+  public static ValidationException sortKeyConditionTooLarge() {
+    return new ValidationException(INVALID + "Aggregated size of all range keys has exceeded the size limit of 1024 bytes");
+  }
+
+  /** An ExclusiveStartKey with more or fewer attributes than the table and index keys. */
+  public static ValidationException startKeySize() {
+    return new ValidationException("Exclusive Start Key must have same size as table's key schema");
+  }
+
+  /** An ExclusiveStartKey lacking a key attribute. */
+  public static ValidationException startKeyInvalid() {
+    return new ValidationException("The provided starting key is invalid");
+  }
+
+  /** An ExclusiveStartKey that is invalid for {@code reason}. */
+  public static ValidationException startKeyInvalid(String reason) {
+    return new ValidationException("The provided starting key is invalid: " + reason);
+  }
+
+  /** An ExclusiveStartKey with an empty partition key value (DynamoDB's text has this prefix). */
+  public static ValidationException startKeyEmptyPartitionValue(String reason) {
+    return new ValidationException("The query can return at most one row and cannot be restarted. The provided starting key is invalid: "
+        + reason);
+  }
+
+  /** Why an ExclusiveStartKey with a table key attribute of the wrong type is invalid. */
+  static final String KEY_DOES_NOT_MATCH_SCHEMA = "The provided key element does not match the schema";
+
+  /** An index key attribute of the wrong type in an ExclusiveStartKey. */
+  public static ValidationException startKeyIndexTypeMismatch() {
+    return new ValidationException(KEY_DOES_NOT_MATCH_SCHEMA);
+  }
+
+  /** A Query ExclusiveStartKey outside the sort key condition. */
+  public static ValidationException startKeyOutsideRange() {
+    return new ValidationException("The provided starting key does not match the range key predicate");
+  }
+
+  /** A Query ExclusiveStartKey in another partition, the query having no sort key condition. */
+  public static ValidationException startKeyOutsidePartition() {
+    return new ValidationException("The provided starting key is outside query boundaries based on provided conditions");
+  }
+
+  /** A Query ExclusiveStartKey in another partition that satisfies the sort key condition. */
+  public static ValidationException startKeyCannotRestart() {
+    return new ValidationException("The query can return at most one row and cannot be restarted");
+  }
+
+  /** A Scan ExclusiveStartKey that lies in another segment. */
+  public static ValidationException startKeyWrongSegment(int totalSegments, int segment) {
+    return startKeyInvalid("Invalid ExclusiveStartKey. Please use ExclusiveStartKey with correct Segment. TotalSegments: "
+        + totalSegments + " Segment: " + segment);
+  }
+
+  /** Segment without TotalSegments. */
+  public static ValidationException segmentWithoutTotal() {
+    return new ValidationException("The TotalSegments parameter is required but was not present in the request when Segment parameter is present");
+  }
+
+  /** TotalSegments without Segment. */
+  public static ValidationException totalWithoutSegment() {
+    return new ValidationException("The Segment parameter is required but was not present in the request when parameter TotalSegments is present");
+  }
+
+  /** Segment not below TotalSegments. */
+  public static ValidationException segmentOutOfRange(int segment, int totalSegments) {
+    return new ValidationException("The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: "
+        + segment + " is not less than TotalSegments: " + totalSegments);
+  }
+
   private static String list(java.util.Collection<String> names) {
     return "[" + String.join(", ", names) + "]";
   }

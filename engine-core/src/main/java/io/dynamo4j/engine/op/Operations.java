@@ -25,6 +25,8 @@ public final class Operations implements DynamoOperations {
   private final DescribeLimitsOperation describeLimits;
   private final GetItemOperation getItem;
   private final PutItemOperation putItem;
+  private final QueryOperation query;
+  private final ScanOperation scan;
 
   /** The operations of an engine over {@code storage}. */
   public Operations(Storage storage, EngineConfig config) {
@@ -40,6 +42,8 @@ public final class Operations implements DynamoOperations {
     this.describeLimits = new DescribeLimitsOperation();
     this.getItem = new GetItemOperation(context);
     this.putItem = new PutItemOperation(context);
+    this.query = new QueryOperation(context);
+    this.scan = new ScanOperation(context);
   }
 
   /** The shared context (for engine internals and tests). */
@@ -164,12 +168,12 @@ public final class Operations implements DynamoOperations {
 
   @Override
   public QueryResponse query(QueryRequest request) {
-    throw new UnsupportedOperationException("Query is not implemented yet");
+    return query.execute(request);
   }
 
   @Override
   public ScanResponse scan(ScanRequest request) {
-    throw new UnsupportedOperationException("Scan is not implemented yet");
+    return scan.execute(request);
   }
 
   @Override
