@@ -85,6 +85,17 @@ public final class ExpressionSet {
     return new Compilation(inputs, true).run();
   }
 
+  /**
+   * Only the first check of {@link #compile}: that the request does not mix expression and legacy
+   * parameters. For operations where DynamoDB reports other problems (PutItem's ReturnValues and
+   * item size) after this one but before the expressions themselves; {@link #compile} repeats it.
+   *
+   * @throws ValidationException with DynamoDB's message when both kinds are present
+   */
+  public static void checkMixing(ExpressionInputs inputs) {
+    new Compilation(inputs, true).checkMixing();
+  }
+
   /** As {@link #compile}, parsing every expression afresh: for benchmarks and tests. */
   public static ExpressionSet compileUncached(ExpressionInputs inputs) {
     return new Compilation(inputs, false).run();

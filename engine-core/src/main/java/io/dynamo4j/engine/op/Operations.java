@@ -25,6 +25,10 @@ public final class Operations implements DynamoOperations {
   private final DescribeLimitsOperation describeLimits;
   private final GetItemOperation getItem;
   private final PutItemOperation putItem;
+  private final UpdateItemOperation updateItem;
+  private final DeleteItemOperation deleteItem;
+  private final BatchGetItemOperation batchGetItem;
+  private final BatchWriteItemOperation batchWriteItem;
 
   /** The operations of an engine over {@code storage}. */
   public Operations(Storage storage, EngineConfig config) {
@@ -40,6 +44,10 @@ public final class Operations implements DynamoOperations {
     this.describeLimits = new DescribeLimitsOperation();
     this.getItem = new GetItemOperation(context);
     this.putItem = new PutItemOperation(context);
+    this.updateItem = new UpdateItemOperation(context);
+    this.deleteItem = new DeleteItemOperation(context);
+    this.batchGetItem = new BatchGetItemOperation(context);
+    this.batchWriteItem = new BatchWriteItemOperation(context);
   }
 
   /** The shared context (for engine internals and tests). */
@@ -154,12 +162,12 @@ public final class Operations implements DynamoOperations {
 
   @Override
   public UpdateItemResponse updateItem(UpdateItemRequest request) {
-    throw new UnsupportedOperationException("UpdateItem is not implemented yet");
+    return updateItem.execute(request);
   }
 
   @Override
   public DeleteItemResponse deleteItem(DeleteItemRequest request) {
-    throw new UnsupportedOperationException("DeleteItem is not implemented yet");
+    return deleteItem.execute(request);
   }
 
   @Override
@@ -174,12 +182,12 @@ public final class Operations implements DynamoOperations {
 
   @Override
   public BatchGetItemResponse batchGetItem(BatchGetItemRequest request) {
-    throw new UnsupportedOperationException("BatchGetItem is not implemented yet");
+    return batchGetItem.execute(request);
   }
 
   @Override
   public BatchWriteItemResponse batchWriteItem(BatchWriteItemRequest request) {
-    throw new UnsupportedOperationException("BatchWriteItem is not implemented yet");
+    return batchWriteItem.execute(request);
   }
 
   @Override
