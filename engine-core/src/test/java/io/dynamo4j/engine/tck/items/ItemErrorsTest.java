@@ -1,9 +1,11 @@
 package io.dynamo4j.engine.tck.items;
 
 import static io.dynamo4j.model.AttributeValue.b;
+import static io.dynamo4j.model.AttributeValue.l;
 import static io.dynamo4j.model.AttributeValue.m;
 import static io.dynamo4j.model.AttributeValue.n;
 import static io.dynamo4j.model.AttributeValue.s;
+import static io.dynamo4j.model.AttributeValue.ss;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -195,6 +197,13 @@ class ItemErrorsTest extends EngineTest {
         ValidationException.class, INVALID + "Type mismatch for Index Key g Expected: S Actual: N IndexName: byG"));
     c.add(update("index key set by arithmetic", u -> u.updateExpression("SET g = num + :n").expressionAttributeValues(Map.of(":n", n(1))),
         ValidationException.class, INVALID + "Type mismatch for Index Key g Expected: S Actual: N IndexName: byG"));
+    c.add(update("index key set by list_append", u -> u.updateExpression("SET g = list_append(:l, :l)").expressionAttributeValues(Map.of(":l", l(s("x")))),
+        ValidationException.class, INVALID + "Type mismatch for Index Key g Expected: S Actual: L IndexName: byG"));
+    c.add(update("ADD of a string set to an index key", u -> u.updateExpression("ADD g :v").expressionAttributeValues(Map.of(":v", ss("x"))),
+        ValidationException.class, INVALID + "Type mismatch for Index Key g Expected: S Actual: SS IndexName: byG"));
+    c.add(update("index key set by if_not_exists to a number", u -> u.updateExpression("SET g = if_not_exists(nothing, :n)")
+        .expressionAttributeValues(Map.of(":n", n(1))), ValidationException.class,
+        "The update expression attempted to update the secondary index key to unsupported type"));
     c.add(update("index key set by AttributeUpdates", u -> u.attributeUpdates(Map.of("n", new AttributeValueUpdate(s("x"), AttributeAction.PUT))),
         ValidationException.class, INVALID + "Type mismatch for Index Key n Expected: N Actual: S IndexName: byB"));
     c.add(update("write inside an index key", u -> u.updateExpression("SET g.x = :v").expressionAttributeValues(Map.of(":v", s("x"))),
