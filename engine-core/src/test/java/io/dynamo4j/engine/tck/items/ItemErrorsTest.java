@@ -204,6 +204,10 @@ class ItemErrorsTest extends EngineTest {
     c.add(update("index key set by if_not_exists to a number", u -> u.updateExpression("SET g = if_not_exists(nothing, :n)")
         .expressionAttributeValues(Map.of(":n", n(1))), ValidationException.class,
         "The update expression attempted to update the secondary index key to unsupported type"));
+    c.add(update("value with an empty map key", u -> u.updateExpression("SET a = :v").expressionAttributeValues(Map.of(":v", m(Map.of("", s("x"))))),
+        ValidationException.class, "ExpressionAttributeValues contains invalid value: Empty attribute name for key :v"));
+    c.add(update("result nested 32 levels (the innermost map empty)", u -> u.updateExpression("SET a = :v")
+        .expressionAttributeValues(Map.of(":v", nestedMaps(32))), ValidationException.class, "Nesting Levels have exceeded supported limits"));
     c.add(update("index key set by AttributeUpdates", u -> u.attributeUpdates(Map.of("n", new AttributeValueUpdate(s("x"), AttributeAction.PUT))),
         ValidationException.class, INVALID + "Type mismatch for Index Key n Expected: N Actual: S IndexName: byB"));
     c.add(update("write inside an index key", u -> u.updateExpression("SET g.x = :v").expressionAttributeValues(Map.of(":v", s("x"))),
@@ -252,6 +256,15 @@ class ItemErrorsTest extends EngineTest {
 
   private static Item withAttribute(String name, AttributeValue value) {
     return Item.of("pk", s("new"), "sk", n(2)).with(name, value);
+  }
+
+  /** {@code levels} maps nested in each other, the innermost empty. */
+  private static AttributeValue nestedMaps(int levels) {
+    AttributeValue v = m(Map.of());
+    for (int i = 1; i < levels; i++) {
+      v = m(Map.of("n", v));
+    }
+    return v;
   }
 
   /** A value of {@code levels} nested maps around a string. */
