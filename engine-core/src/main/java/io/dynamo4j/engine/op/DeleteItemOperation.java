@@ -2,10 +2,8 @@ package io.dynamo4j.engine.op;
 
 import io.dynamo4j.api.DeleteItemRequest;
 import io.dynamo4j.api.DeleteItemResponse;
-import io.dynamo4j.api.ReturnConsumedCapacity;
 import io.dynamo4j.api.ReturnValue;
 import io.dynamo4j.api.ReturnValuesOnConditionCheckFailure;
-import io.dynamo4j.engine.capacity.CapacityMeter;
 import io.dynamo4j.engine.expr.Condition;
 import io.dynamo4j.engine.expr.ExpressionSet;
 import io.dynamo4j.engine.table.Table;
@@ -42,12 +40,6 @@ final class DeleteItemOperation {
       return null;
     });
     Item attributes = request.returnValues() == ReturnValue.ALL_OLD ? result.oldItem() : null;
-    ReturnConsumedCapacity mode = request.returnConsumedCapacity();
-    if (mode == null || mode == ReturnConsumedCapacity.NONE) {
-      return new DeleteItemResponse(attributes, null, null);
-    }
-    CapacityMeter meter = new CapacityMeter(definition.name());
-    ItemCapacity.write(meter, result);
-    return new DeleteItemResponse(attributes, meter.render(mode), null);
+    return new DeleteItemResponse(attributes, ItemCapacity.ofWrite(request.returnConsumedCapacity(), definition.name(), result), null);
   }
 }

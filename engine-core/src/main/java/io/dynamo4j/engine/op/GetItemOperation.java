@@ -3,8 +3,6 @@ package io.dynamo4j.engine.op;
 import io.dynamo4j.api.ConsumedCapacity;
 import io.dynamo4j.api.GetItemRequest;
 import io.dynamo4j.api.GetItemResponse;
-import io.dynamo4j.api.ReturnConsumedCapacity;
-import io.dynamo4j.engine.capacity.CapacityMeter;
 import io.dynamo4j.engine.expr.Projection;
 import io.dynamo4j.engine.table.Table;
 import io.dynamo4j.engine.table.TableDefinition;
@@ -31,13 +29,8 @@ final class GetItemOperation {
     TableDefinition definition = table.definition();
     byte[] key = Keys.keyParameter(definition, request.key());
     Item item = table.base().get(key);
-    ConsumedCapacity consumed = null;
-    ReturnConsumedCapacity mode = request.returnConsumedCapacity();
-    if (mode != null && mode != ReturnConsumedCapacity.NONE) {
-      CapacityMeter meter = new CapacityMeter(definition.name());
-      ItemCapacity.read(meter, item, Boolean.TRUE.equals(request.consistentRead()));
-      consumed = meter.render(mode);
-    }
+    ConsumedCapacity consumed = ItemCapacity.ofRead(request.returnConsumedCapacity(), definition.name(), item,
+        Boolean.TRUE.equals(request.consistentRead()));
     return new GetItemResponse(projection == null || item == null ? item : projection.apply(item), consumed);
   }
 }

@@ -1,5 +1,7 @@
 package io.dynamo4j.engine.op;
 
+import io.dynamo4j.api.ConsumedCapacity;
+import io.dynamo4j.api.ReturnConsumedCapacity;
 import io.dynamo4j.engine.capacity.CapacityMeter;
 import io.dynamo4j.engine.capacity.CapacityUnits;
 import io.dynamo4j.model.Item;
@@ -28,6 +30,26 @@ final class ItemCapacity {
   static final int INDEX_ENTRY_OVERHEAD = 100;
 
   private ItemCapacity() {}
+
+  /** The ConsumedCapacity of one write for {@code mode}, or null when none was asked for. */
+  static ConsumedCapacity ofWrite(ReturnConsumedCapacity mode, String tableName, ItemWriter.Result result) {
+    if (mode == null || mode == ReturnConsumedCapacity.NONE) {
+      return null;
+    }
+    CapacityMeter meter = new CapacityMeter(tableName);
+    write(meter, result);
+    return meter.render(mode);
+  }
+
+  /** The ConsumedCapacity of one read of {@code item} (null: absent) for {@code mode}, or null when none was asked for. */
+  static ConsumedCapacity ofRead(ReturnConsumedCapacity mode, String tableName, Item item, boolean consistent) {
+    if (mode == null || mode == ReturnConsumedCapacity.NONE) {
+      return null;
+    }
+    CapacityMeter meter = new CapacityMeter(tableName);
+    read(meter, item, consistent);
+    return meter.render(mode);
+  }
 
   /** Charges reading {@code item} (null: absent) to {@code meter}. */
   static void read(CapacityMeter meter, Item item, boolean consistent) {

@@ -2,10 +2,8 @@ package io.dynamo4j.engine.op;
 
 import io.dynamo4j.api.PutItemRequest;
 import io.dynamo4j.api.PutItemResponse;
-import io.dynamo4j.api.ReturnConsumedCapacity;
 import io.dynamo4j.api.ReturnValue;
 import io.dynamo4j.api.ReturnValuesOnConditionCheckFailure;
-import io.dynamo4j.engine.capacity.CapacityMeter;
 import io.dynamo4j.engine.expr.Condition;
 import io.dynamo4j.engine.expr.ExpressionSet;
 import io.dynamo4j.engine.table.Table;
@@ -45,12 +43,6 @@ final class PutItemOperation {
       return item.equals(current) ? ItemWriter.UNCHANGED : item;
     });
     Item attributes = request.returnValues() == ReturnValue.ALL_OLD ? result.oldItem() : null;
-    ReturnConsumedCapacity mode = request.returnConsumedCapacity();
-    if (mode == null || mode == ReturnConsumedCapacity.NONE) {
-      return new PutItemResponse(attributes, null, null);
-    }
-    CapacityMeter meter = new CapacityMeter(definition.name());
-    ItemCapacity.write(meter, result);
-    return new PutItemResponse(attributes, meter.render(mode), null);
+    return new PutItemResponse(attributes, ItemCapacity.ofWrite(request.returnConsumedCapacity(), definition.name(), result), null);
   }
 }

@@ -1,11 +1,9 @@
 package io.dynamo4j.engine.op;
 
-import io.dynamo4j.api.ReturnConsumedCapacity;
 import io.dynamo4j.api.ReturnValue;
 import io.dynamo4j.api.ReturnValuesOnConditionCheckFailure;
 import io.dynamo4j.api.UpdateItemRequest;
 import io.dynamo4j.api.UpdateItemResponse;
-import io.dynamo4j.engine.capacity.CapacityMeter;
 import io.dynamo4j.engine.expr.Condition;
 import io.dynamo4j.engine.expr.ExpressionSet;
 import io.dynamo4j.engine.expr.Update;
@@ -65,13 +63,7 @@ final class UpdateItemOperation {
       return next.equals(current) ? ItemWriter.UNCHANGED : next;
     });
     Item attributes = attributes(request.returnValues(), update, result);
-    ReturnConsumedCapacity mode = request.returnConsumedCapacity();
-    if (mode == null || mode == ReturnConsumedCapacity.NONE) {
-      return new UpdateItemResponse(attributes, null, null);
-    }
-    CapacityMeter meter = new CapacityMeter(definition.name());
-    ItemCapacity.write(meter, result);
-    return new UpdateItemResponse(attributes, meter.render(mode), null);
+    return new UpdateItemResponse(attributes, ItemCapacity.ofWrite(request.returnConsumedCapacity(), definition.name(), result), null);
   }
 
   /** What ReturnValues asks for; null (no Attributes) when that is nothing. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.dynamo4j.api.DeleteItemResponse;
+import io.dynamo4j.api.ExpectedAttributeValue;
 import io.dynamo4j.api.ReturnConsumedCapacity;
 import io.dynamo4j.api.ReturnValue;
 import io.dynamo4j.api.ReturnValuesOnConditionCheckFailure;
@@ -64,6 +65,8 @@ class DeleteItemTest extends EngineTest {
     assertThat(get(KEY)).isEqualTo(ITEM);
     catchThrowableOfType(() -> engine.deleteItem(d -> d.tableName("Items").key(Item.of("pk", s("b"), "sk", n(1)))
         .conditionExpression("attribute_exists(pk)")), ConditionalCheckFailedException.class);
+    catchThrowableOfType(() -> engine.deleteItem(d -> d.tableName("Items").key(KEY)
+        .expected(Map.of("v", ExpectedAttributeValue.builder().exists(false).build()))), ConditionalCheckFailedException.class);
     engine.deleteItem(d -> d.tableName("Items").key(KEY).conditionExpression("v = :v").expressionAttributeValues(Map.of(":v", n(7))));
     assertThat(get(KEY)).isNull();
   }

@@ -109,7 +109,7 @@ class ItemErrorsTest extends EngineTest {
     c.add(put("empty map key", p -> p.item(withAttribute("m", m(Map.of("", s("x"))))), ValidationException.class, "Empty attribute name"));
     c.add(put("attribute name of 65536 bytes", p -> p.item(withAttribute(longName, s("x"))), ValidationException.class,
         "Attribute name is too large, must be less than 65536 bytes"));
-    c.add(put("32 nested levels", p -> p.item(withAttribute("deep", nested(32))), ValidationException.class,
+    c.add(put("32 nested levels", p -> p.item(withAttribute("deep", nested(32, s("leaf")))), ValidationException.class,
         "Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond supported limit"));
     c.add(put("several problems: empty attribute name and ReturnValues ALL_NEW", p -> p.item(withAttribute("", s("x"))).returnValues(ReturnValue.ALL_NEW),
         ValidationException.class, "Empty attribute name"));
@@ -207,7 +207,7 @@ class ItemErrorsTest extends EngineTest {
     c.add(update("value with an empty map key", u -> u.updateExpression("SET a = :v").expressionAttributeValues(Map.of(":v", m(Map.of("", s("x"))))),
         ValidationException.class, "ExpressionAttributeValues contains invalid value: Empty attribute name for key :v"));
     c.add(update("result nested 32 levels (the innermost map empty)", u -> u.updateExpression("SET a = :v")
-        .expressionAttributeValues(Map.of(":v", nestedMaps(32))), ValidationException.class, "Nesting Levels have exceeded supported limits"));
+        .expressionAttributeValues(Map.of(":v", nested(31, m(Map.of())))), ValidationException.class, "Nesting Levels have exceeded supported limits"));
     c.add(update("index key set by AttributeUpdates", u -> u.attributeUpdates(Map.of("n", new AttributeValueUpdate(s("x"), AttributeAction.PUT))),
         ValidationException.class, INVALID + "Type mismatch for Index Key n Expected: N Actual: S IndexName: byB"));
     c.add(update("write inside an index key", u -> u.updateExpression("SET g.x = :v").expressionAttributeValues(Map.of(":v", s("x"))),
@@ -258,18 +258,9 @@ class ItemErrorsTest extends EngineTest {
     return Item.of("pk", s("new"), "sk", n(2)).with(name, value);
   }
 
-  /** {@code levels} maps nested in each other, the innermost empty. */
-  private static AttributeValue nestedMaps(int levels) {
-    AttributeValue v = m(Map.of());
-    for (int i = 1; i < levels; i++) {
-      v = m(Map.of("n", v));
-    }
-    return v;
-  }
-
-  /** A value of {@code levels} nested maps around a string. */
-  private static AttributeValue nested(int levels) {
-    AttributeValue v = s("leaf");
+  /** {@code levels} maps nested in each other around {@code innermost}. */
+  private static AttributeValue nested(int levels, AttributeValue innermost) {
+    AttributeValue v = innermost;
     for (int i = 0; i < levels; i++) {
       v = m(Map.of("n", v));
     }
