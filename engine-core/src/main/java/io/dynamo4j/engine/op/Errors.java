@@ -532,6 +532,127 @@ public final class Errors {
         + segment + " is not less than TotalSegments: " + totalSegments);
   }
 
+  // ---- Items: PutItem, GetItem, UpdateItem, DeleteItem, BatchGetItem, BatchWriteItem ----
+  // Texts of the real service where public tests pin them (dynalite's suite, run against DynamoDB);
+  // DynamoDB Local's otherwise.
+
+  /** PutItem or DeleteItem with ReturnValues UPDATED_OLD, ALL_NEW or UPDATED_NEW. */
+  public static ValidationException returnValuesAllOldOrNone() {
+    return new ValidationException("ReturnValues can only be ALL_OLD or NONE");
+  }
+
+  /** An item to write larger than 400 KB. */
+  public static ValidationException itemTooLarge() {
+    return new ValidationException("Item size has exceeded the maximum allowed size");
+  }
+
+  /** An UpdateItem whose result would be larger than 400 KB. */
+  public static ValidationException updatedItemTooLarge() {
+    return new ValidationException("Item size to update has exceeded the maximum allowed size");
+  }
+
+  /** An attribute name (top-level or a map key) that is empty. */
+  public static ValidationException emptyAttributeName() {
+    return new ValidationException("Empty attribute name");
+  }
+
+  /** An attribute name (top-level or a map key) of 64 KB or more in UTF-8. */
+  public static ValidationException attributeNameTooLong() {
+    return new ValidationException("Attribute name is too large, must be less than 65536 bytes");
+  }
+
+  /** A value nested deeper than 32 levels. */
+  public static ValidationException nestingTooDeep() {
+    return new ValidationException(
+        "Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond supported limit");
+  }
+
+  /** An empty string or binary value for a table key attribute. */
+  public static ValidationException emptyKeyValue(String attribute, io.dynamo4j.model.AttributeValue.Type type) {
+    return new ValidationException("One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty "
+        + emptyKind(type) + " value. Key: " + attribute);
+  }
+
+  /** A partition key (or the partition key attributes of an index) longer than 2048 bytes (DynamoDB's text, no space before 2048). */
+  public static ValidationException partitionKeyTooLarge() {
+    return new ValidationException(INVALID + "Size of hashkey has exceeded the maximum size limit of2048 bytes");
+  }
+
+  /** A sort key (or the sort key attributes of an index) longer than 1024 bytes. */
+  public static ValidationException sortKeyTooLarge() {
+    return new ValidationException(INVALID + "Aggregated size of all range keys has exceeded the size limit of 1024 bytes");
+  }
+
+  /** An item's secondary index key attribute of another type than the index defines. */
+  public static ValidationException indexKeyTypeMismatch(String attribute, String expected, String actual, String index) {
+    return new ValidationException(INVALID + "Type mismatch for Index Key " + attribute + " Expected: " + expected
+        + " Actual: " + actual + " IndexName: " + index);
+  }
+
+  /** An item's secondary index key attribute that is an empty string or binary. */
+  public static ValidationException emptyIndexKeyValue(String index, String attribute, io.dynamo4j.model.AttributeValue.Type type) {
+    return new ValidationException("One or more parameter values are not valid. A value specified for a secondary index key is not supported. "
+        + "The AttributeValue for a key attribute cannot contain an empty " + emptyKind(type) + " value. IndexName: " + index
+        + ", IndexKey: " + attribute);
+  }
+
+  /** An update writing inside (a map key or list element of) a secondary index key attribute. */
+  public static ValidationException indexKeyNotScalar(String attribute) {
+    return new ValidationException(
+        "Key attributes must be scalars; list random access '[]' and map lookup '.' are not allowed: IndexKey: " + attribute);
+  }
+
+  /** An update that gave a secondary index key attribute another type than the index defines (known only from the item). */
+  public static ValidationException updatedIndexKeyType() {
+    return new ValidationException("The update expression attempted to update the secondary index key to unsupported type");
+  }
+
+  /** An update that made a secondary index key attribute an empty string or binary. */
+  public static ValidationException updatedIndexKeyEmpty(io.dynamo4j.model.AttributeValue.Type type) {
+    return new ValidationException("One or more parameter values are not valid. The update expression attempted to update a secondary "
+        + "index key to a value that is not supported. The AttributeValue for a key attribute cannot contain an empty " + emptyKind(type)
+        + " value.");
+  }
+
+  /** An update that made a secondary index key longer than its limit. */
+  public static ValidationException updatedIndexKeyTooLarge() {
+    return new ValidationException("The update expression attempted to update the secondary index key beyond allowed size limits");
+  }
+
+  /** A write whose condition is false; {@code item} is the item as it was when ReturnValuesOnConditionCheckFailure is ALL_OLD. */
+  public static io.dynamo4j.error.ConditionalCheckFailedException conditionalCheckFailed(io.dynamo4j.model.Item item) {
+    return new io.dynamo4j.error.ConditionalCheckFailedException(io.dynamo4j.error.ConditionalCheckFailedException.MESSAGE, item);
+  }
+
+  /** A BatchGetItem of more than 100 keys over all its tables. */
+  public static ValidationException batchGetTooManyKeys() {
+    return new ValidationException("Too many items requested for the BatchGetItem call");
+  }
+
+  /** Two keys of one BatchGetItem table, or two requests of one BatchWriteItem table, naming the same item. */
+  public static ValidationException batchDuplicateKeys() {
+    return new ValidationException("Provided list of item keys contains duplicates");
+  }
+
+  /** A BatchWriteItem of more than 25 requests over all its tables. */
+  public static ValidationException batchWriteTooManyRequests() {
+    return new ValidationException("Too many items requested for the BatchWriteItem call");
+  }
+
+  /** A BatchWriteItem table with an empty list of requests. */
+  public static ValidationException batchWriteEmptyList(String table) {
+    return new ValidationException("The batch write request list for a table cannot be null or empty: " + table);
+  }
+
+  /** A WriteRequest with both or neither of PutRequest and DeleteRequest (DynamoDB's text, oddly about values). */
+  public static ValidationException writeRequestNotOneOf() {
+    return new ValidationException(io.dynamo4j.model.Messages.MULTIPLE_DATATYPES);
+  }
+
+  private static String emptyKind(io.dynamo4j.model.AttributeValue.Type type) {
+    return type == io.dynamo4j.model.AttributeValue.Type.B ? "binary" : "string";
+  }
+
   private static String list(java.util.Collection<String> names) {
     return "[" + String.join(", ", names) + "]";
   }

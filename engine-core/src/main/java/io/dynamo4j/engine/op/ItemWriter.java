@@ -39,8 +39,9 @@ public final class ItemWriter {
    * @param index the index
    * @param oldSize the size of the removed or replaced entry, or -1 if there was none
    * @param newSize the size of the new entry, or -1 if the item left the index
+   * @param moved whether the entry's key changed: the old entry was deleted and a new one put
    */
-  public record IndexChange(IndexDefinition index, int oldSize, int newSize) {}
+  public record IndexChange(IndexDefinition index, int oldSize, int newSize, boolean moved) {}
 
   /**
    * The outcome of a write.
@@ -122,7 +123,8 @@ public final class ItemWriter {
         changes.add(new IndexChange(
             index,
             oldEntry == null ? -1 : oldEntry.sizeInBytes(),
-            newEntry == null ? -1 : newEntry.sizeInBytes()));
+            newEntry == null ? -1 : newEntry.sizeInBytes(),
+            oldKey != null && newKey != null && !sameKey));
       }
     }
     return changes;

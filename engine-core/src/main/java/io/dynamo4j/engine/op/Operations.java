@@ -27,6 +27,10 @@ public final class Operations implements DynamoOperations {
   private final PutItemOperation putItem;
   private final QueryOperation query;
   private final ScanOperation scan;
+  private final UpdateItemOperation updateItem;
+  private final DeleteItemOperation deleteItem;
+  private final BatchGetItemOperation batchGetItem;
+  private final BatchWriteItemOperation batchWriteItem;
 
   /** The operations of an engine over {@code storage}. */
   public Operations(Storage storage, EngineConfig config) {
@@ -44,6 +48,10 @@ public final class Operations implements DynamoOperations {
     this.putItem = new PutItemOperation(context);
     this.query = new QueryOperation(context);
     this.scan = new ScanOperation(context);
+    this.updateItem = new UpdateItemOperation(context);
+    this.deleteItem = new DeleteItemOperation(context);
+    this.batchGetItem = new BatchGetItemOperation(context);
+    this.batchWriteItem = new BatchWriteItemOperation(context);
   }
 
   /** The shared context (for engine internals and tests). */
@@ -158,12 +166,12 @@ public final class Operations implements DynamoOperations {
 
   @Override
   public UpdateItemResponse updateItem(UpdateItemRequest request) {
-    throw new UnsupportedOperationException("UpdateItem is not implemented yet");
+    return updateItem.execute(request);
   }
 
   @Override
   public DeleteItemResponse deleteItem(DeleteItemRequest request) {
-    throw new UnsupportedOperationException("DeleteItem is not implemented yet");
+    return deleteItem.execute(request);
   }
 
   @Override
@@ -178,12 +186,12 @@ public final class Operations implements DynamoOperations {
 
   @Override
   public BatchGetItemResponse batchGetItem(BatchGetItemRequest request) {
-    throw new UnsupportedOperationException("BatchGetItem is not implemented yet");
+    return batchGetItem.execute(request);
   }
 
   @Override
   public BatchWriteItemResponse batchWriteItem(BatchWriteItemRequest request) {
-    throw new UnsupportedOperationException("BatchWriteItem is not implemented yet");
+    return batchWriteItem.execute(request);
   }
 
   @Override
