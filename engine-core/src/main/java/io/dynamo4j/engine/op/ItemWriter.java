@@ -64,6 +64,15 @@ public final class ItemWriter {
    * item (or null) and returns the new item, null to delete, or {@link #UNCHANGED}.
    */
   public Result write(Table table, TableDefinition definition, byte[] key, UnaryOperator<Item> compute) {
+    return write(table, definition, key, compute, CommitListener.Cause.REQUEST);
+  }
+
+  /**
+   * As {@link #write(Table, TableDefinition, byte[], UnaryOperator)}, reporting the change to the
+   * commit listeners with {@code cause}.
+   */
+  public Result write(Table table, TableDefinition definition, byte[] key, UnaryOperator<Item> compute,
+      CommitListener.Cause cause) {
     KeyLocks.LockKey lockKey = new KeyLocks.LockKey(definition.id(), key);
     context.locks().lock(lockKey);
     try {
@@ -84,6 +93,9 @@ public final class ItemWriter {
       }
       context.storage().apply(batch);
       account(table, current, next, changes);
+      if (context.hasCommitListeners() && !(current != null && current.equals(next))) {
+        context.committed(table, key, current, next, cause, null);
+      }
       return new Result(current, next, true, changes);
     } finally {
       context.locks().unlock(lockKey);
