@@ -43,6 +43,29 @@ interface Database extends AutoCloseable {
    */
   Object getItem(String table, Object key);
 
+  /** {@code value} in this target's own representation, for {@link #updateSet} and {@link #query}. */
+  Object value(io.dynamo4j.model.AttributeValue value);
+
+  /**
+   * DynamoDB's UpdateItem of {@code key} (made by {@link #key}) with {@code SET #a = :v}, where
+   * {@code #a} is {@code attribute} and {@code :v} is {@code value} (made by {@link #value}).
+   */
+  void updateSet(String table, Object key, String attribute, Object value);
+
+  /**
+   * DynamoDB's Query (eventually consistent) of every item whose partition key {@code pk} equals
+   * {@code partitionValue} (made by {@link #value}); returns the number of items. One request:
+   * the benchmark partitions hold far less than 1 MB.
+   */
+  int query(String table, Object partitionValue);
+
+  /**
+   * DynamoDB's Scan (eventually consistent) from the start of the table, page after page (each page
+   * up to 1 MB, as DynamoDB cuts them, with Limit set to what is still wanted) until {@code count}
+   * items are read or the table ends; returns the number read.
+   */
+  int scan(String table, int count);
+
   /**
    * What {@link #getItem} returned, in the neutral shape, or {@code null} if it found no item;
    * for tests and checks, not measured.

@@ -7,9 +7,16 @@ import io.dynamo4j.api.CreateTableRequest;
 import io.dynamo4j.api.GetItemRequest;
 import io.dynamo4j.api.KeySchemaElement;
 import io.dynamo4j.api.PutItemRequest;
+import io.dynamo4j.api.QueryRequest;
+import io.dynamo4j.api.QueryResponse;
+import io.dynamo4j.api.ScanRequest;
+import io.dynamo4j.api.ScanResponse;
+import io.dynamo4j.api.UpdateItemRequest;
+import io.dynamo4j.model.AttributeValue;
 import io.dynamo4j.model.Item;
 import io.dynamo4j.spi.Engine;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A dynamo4j engine through {@link DynamoClient}, the way an application calls it. Items are
@@ -62,6 +69,41 @@ final class Dynamo4jDatabase implements Database {
   @Override
   public Object getItem(String table, Object key) {
     return client.getItem(GetItemRequest.builder().tableName(table).key((Item) key).build()).item();
+  }
+
+  @Override
+  public Object value(AttributeValue value) {
+    return value;
+  }
+
+  @Override
+  public void updateSet(String table, Object key, String attribute, Object value) {
+    client.updateItem(UpdateItemRequest.builder().tableName(table).key((Item) key)
+        .updateExpression("SET #a = :v")
+        .expressionAttributeNames(Map.of("#a", attribute))
+        .expressionAttributeValues(Map.of(":v", (AttributeValue) value))
+        .build());
+  }
+
+  @Override
+  public int query(String table, Object partitionValue) {
+    QueryResponse r = client.query(QueryRequest.builder().tableName(table)
+        .keyConditionExpression("pk = :p")
+        .expressionAttributeValues(Map.of(":p", (AttributeValue) partitionValue))
+        .build());
+    return r.items().size();
+  }
+
+  @Override
+  public int scan(String table, int count) {
+    int read = 0;
+    Item start = null;
+    do {
+      ScanResponse r = client.scan(ScanRequest.builder().tableName(table).limit(count - read).exclusiveStartKey(start).build());
+      read += r.items().size();
+      start = r.lastEvaluatedKey();
+    } while (start != null && read < count);
+    return read;
   }
 
   @Override

@@ -24,6 +24,11 @@ import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
@@ -158,6 +163,42 @@ final class DynamoDbLocalDatabase implements Database {
         .tableName(table)
         .key((Map<String, AttributeValue>) key)
         .build()).item();
+  }
+
+  @Override
+  public Object value(io.dynamo4j.model.AttributeValue value) {
+    return sdkValue(value);
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public void updateSet(String table, Object key, String attribute, Object value) {
+    client.updateItem(UpdateItemRequest.builder().tableName(table).key((Map<String, AttributeValue>) key)
+        .updateExpression("SET #a = :v")
+        .expressionAttributeNames(Map.of("#a", attribute))
+        .expressionAttributeValues(Map.of(":v", (AttributeValue) value))
+        .build());
+  }
+
+  @Override
+  public int query(String table, Object partitionValue) {
+    QueryResponse r = client.query(QueryRequest.builder().tableName(table)
+        .keyConditionExpression("pk = :p")
+        .expressionAttributeValues(Map.of(":p", (AttributeValue) partitionValue))
+        .build());
+    return r.items().size();
+  }
+
+  @Override
+  public int scan(String table, int count) {
+    int read = 0;
+    Map<String, AttributeValue> start = null;
+    do {
+      ScanResponse r = client.scan(ScanRequest.builder().tableName(table).limit(count - read).exclusiveStartKey(start).build());
+      read += r.items().size();
+      start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
+    } while (start != null && read < count);
+    return read;
   }
 
   @Override

@@ -58,6 +58,28 @@ class DatabaseTest {
   }
 
   @ParameterizedTest
+  @MethodSource("targetsAndShapes")
+  void updateQueryScan_behaveAlikeOnEveryTarget(Target target, ItemShape shape) {
+    try (Database db = target.open()) {
+      db.createTable(Dataset.TABLE, Dataset.PK, Dataset.SK);
+      List<Object> items = new ArrayList<>();
+      for (int i = 0; i < 2_500; i++) {
+        items.add(db.item(shape.item(i, 0)));
+      }
+      db.load(Dataset.TABLE, items);
+
+      db.updateSet(Dataset.TABLE, db.key(Dataset.key(42)), "v", db.value(n(7)));
+      assertThat(db.neutral(db.getItem(Dataset.TABLE, db.key(Dataset.key(42)))).get("v")).isEqualTo(n(7));
+
+      assertThat(db.query(Dataset.TABLE, db.value(s(Dataset.partitionKey(123))))).isEqualTo(Dataset.ITEMS_PER_PARTITION);
+      assertThat(db.query(Dataset.TABLE, db.value(s("nobody")))).isZero();
+      // ONE_KB items span several 1 MB pages: the scan must page.
+      assertThat(db.scan(Dataset.TABLE, 2_000)).isEqualTo(2_000);
+      assertThat(db.scan(Dataset.TABLE, 10_000)).isEqualTo(2_500);
+    }
+  }
+
+  @ParameterizedTest
   @EnumSource(Target.class)
   void getItem_missingKey_findsNothing(Target target) {
     try (Database db = target.open()) {

@@ -92,7 +92,7 @@ class LauncherIT {
       assertThat(m.find()).as(line).isTrue();
       URI endpoint = URI.create(m.group(1));
       try (RawHttp c = new RawHttp(new InetSocketAddress(endpoint.getHost(), endpoint.getPort()))) {
-        assertThat(c.send(RawHttp.request("DescribeTable", "{\"TableName\":\"t\"}")).read().status()).isEqualTo(400);
+        assertThat(c.send(RawHttp.request("DescribeTable", "{\"TableName\":\"tbl\"}")).read().status()).isEqualTo(400);
         Thread.sleep(300); // let the warm-up and anything else the launcher might do run
         Set<String> inodes = socketInodes(p.pid());
         List<String> foreign = new ArrayList<>();
@@ -145,13 +145,13 @@ class LauncherIT {
       URI endpoint = URI.create(m.group(1));
       InetSocketAddress address = new InetSocketAddress(endpoint.getHost(), endpoint.getPort());
 
-      String table = "{\"TableName\":\"t\",\"KeySchema\":[{\"AttributeName\":\"id\",\"KeyType\":\"HASH\"}],"
+      String table = "{\"TableName\":\"tbl\",\"KeySchema\":[{\"AttributeName\":\"id\",\"KeyType\":\"HASH\"}],"
           + "\"AttributeDefinitions\":[{\"AttributeName\":\"id\",\"AttributeType\":\"S\"}],\"BillingMode\":\"PAY_PER_REQUEST\"}";
       try (RawHttp c = new RawHttp(address)) {
         assertThat(c.send(RawHttp.request("CreateTable", table)).read().status()).isEqualTo(200);
-        assertThat(c.send(RawHttp.request("DescribeTable", "{\"TableName\":\"t\"}")).read().status()).isEqualTo(200);
+        assertThat(c.send(RawHttp.request("DescribeTable", "{\"TableName\":\"tbl\"}")).read().status()).isEqualTo(200);
         // Another access key is another account: it does not see the table.
-        String other = new String(RawHttp.request("DescribeTable", "{\"TableName\":\"t\"}"), StandardCharsets.UTF_8)
+        String other = new String(RawHttp.request("DescribeTable", "{\"TableName\":\"tbl\"}"), StandardCharsets.UTF_8)
             .replace("AKIDRAW", "AKIDOTHER");
         RawHttp.Response r = c.send(other).read();
         assertThat(r.status()).isEqualTo(400);

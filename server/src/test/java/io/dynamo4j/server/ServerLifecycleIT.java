@@ -53,7 +53,7 @@ class ServerLifecycleIT {
       DynamoServer server = DynamoServer.builder().engine(slow).port(0).start();
       CompletableFuture<RawHttp.Response> answer = CompletableFuture.supplyAsync(() -> {
         try (RawHttp c = new RawHttp(server.address())) {
-          return c.send(RawHttp.request("DescribeTable", "{\"TableName\":\"t\"}")).read();
+          return c.send(RawHttp.request("DescribeTable", "{\"TableName\":\"tbl\"}")).read();
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
@@ -126,7 +126,7 @@ class ServerLifecycleIT {
         assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("ListTables is not implemented yet");
         assertThat(e.numAttempts()).isEqualTo(1);
       });
-      assertThatThrownBy(() -> ddb.scan(s -> s.tableName("t"))).isInstanceOfSatisfying(InternalServerErrorException.class, e -> {
+      assertThatThrownBy(() -> ddb.scan(s -> s.tableName("tbl"))).isInstanceOfSatisfying(InternalServerErrorException.class, e -> {
         assertThat(e.statusCode()).isEqualTo(500);
         assertThat(e.numAttempts()).isGreaterThan(1);
       });

@@ -2,6 +2,9 @@ package io.dynamo4j.engine.expr;
 
 import io.dynamo4j.model.Item;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /**
  * A compiled condition: a ConditionExpression or FilterExpression, or the legacy Expected,
@@ -40,6 +43,27 @@ public final class Condition {
    */
   public void checkNoKeyAttributes(Collection<String> keyAttributes) {
     KeyReferences.check(cond, keyAttributes, parameter);
+  }
+
+  /** The top-level attribute names the condition reads, in text order; unmodifiable. */
+  public Set<String> topLevelAttributes() {
+    Set<String> names = new LinkedHashSet<>();
+    ConditionPaths.forEach(cond, path -> names.add(path.top()));
+    return Collections.unmodifiableSet(names);
+  }
+
+  /**
+   * The top-level attribute names the condition reads below the top level (a path such as
+   * {@code a.b} or {@code a[0]} starts at them), in text order; unmodifiable.
+   */
+  public Set<String> nestedAttributes() {
+    Set<String> names = new LinkedHashSet<>();
+    ConditionPaths.forEach(cond, path -> {
+      if (path.size() > 1) {
+        names.add(path.top());
+      }
+    });
+    return Collections.unmodifiableSet(names);
   }
 
   Resolved.Cond resolved() {

@@ -221,6 +221,17 @@ final class Errors {
         "ExpressionAttributeNames contains invalid value: Attribute name is too large, must be less than 65536 bytes for key " + key);
   }
 
+  /** A map inside the value of placeholder {@code key} with an empty key. */
+  static ValidationException emptyNameInValue(String key) {
+    return new ValidationException("ExpressionAttributeValues contains invalid value: Empty attribute name for key " + key);
+  }
+
+  /** A map inside the value of placeholder {@code key} with a key of 64 KB or more. */
+  static ValidationException nameInValueTooLong(String key) {
+    return new ValidationException(
+        "ExpressionAttributeValues contains invalid value: Attribute name is too large, must be less than 65536 bytes for key " + key);
+  }
+
   static ValidationException mapTooLarge(String parameter) {
     return new ValidationException(parameter + " exceeds max size");
   }

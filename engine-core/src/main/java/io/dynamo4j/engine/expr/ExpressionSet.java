@@ -85,6 +85,17 @@ public final class ExpressionSet {
     return new Compilation(inputs, true).run();
   }
 
+  /**
+   * Only the first check of {@link #compile}: that the request does not mix expression and legacy
+   * parameters. For operations where DynamoDB reports other problems (PutItem's ReturnValues and
+   * item size) after this one but before the expressions themselves; {@link #compile} repeats it.
+   *
+   * @throws ValidationException with DynamoDB's message when both kinds are present
+   */
+  public static void checkMixing(ExpressionInputs inputs) {
+    new Compilation(inputs, true).checkMixing();
+  }
+
   /** As {@link #compile}, parsing every expression afresh: for benchmarks and tests. */
   public static ExpressionSet compileUncached(ExpressionInputs inputs) {
     return new Compilation(inputs, false).run();
@@ -264,6 +275,7 @@ public final class ExpressionSet {
       long valuesSize = 0;
       if (values != null) {
         for (Map.Entry<String, AttributeValue> entry : values.entrySet()) {
+          checkNamesInside(entry.getKey(), entry.getValue());
           valuesSize += entry.getKey().length() + entry.getValue().sizeInBytes();
         }
       }
@@ -275,6 +287,27 @@ public final class ExpressionSet {
       }
       if (namesSize + valuesSize > MAX_MAP_SIZE) {
         throw Errors.mapsTooLarge();
+      }
+    }
+
+    /** The map keys inside a value placeholder's value: as attribute names, not empty and under 64 KB. */
+    private static void checkNamesInside(String key, AttributeValue value) {
+      if (value instanceof AttributeValue.M m) {
+        io.dynamo4j.model.Item map = m.value();
+        for (int i = 0; i < map.size(); i++) {
+          String name = map.nameAt(i);
+          if (name.isEmpty()) {
+            throw Errors.emptyNameInValue(key);
+          }
+          if (name.length() > MAX_NAME_BYTES / 3 && Utf8.length(name) > MAX_NAME_BYTES) {
+            throw Errors.nameInValueTooLong(key);
+          }
+          checkNamesInside(key, map.valueAt(i));
+        }
+      } else if (value instanceof AttributeValue.L l) {
+        for (AttributeValue element : l.value()) {
+          checkNamesInside(key, element);
+        }
       }
     }
 

@@ -117,6 +117,20 @@ public final class KeyQuery {
     return range == null || range.test(item.get(range.attribute()));
   }
 
+  /**
+   * Whether {@code item}'s sort key attributes satisfy the sort part of this key condition (the
+   * equalities and the range), whatever its partition key: how a Query checks that an
+   * ExclusiveStartKey lies within its sort key range.
+   */
+  public boolean matchesSort(Item item) {
+    for (int i = 0; i < sortEqualities.size(); i++) {
+      if (!sortEqualities.get(i).equals(item.get(schema.sort().get(i).name()))) {
+        return false;
+      }
+    }
+    return range == null || range.test(item.get(range.attribute()));
+  }
+
   @Override
   public String toString() {
     return "KeyQuery{partition=" + partitionValues + ", sortEqualities=" + sortEqualities + ", range=" + range + "}";

@@ -2,6 +2,8 @@ package io.dynamo4j.engine.expr;
 
 import io.dynamo4j.model.Item;
 import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -31,5 +33,21 @@ public final class Projection {
   /** The top-level attributes the projection reads, in order of first mention; unmodifiable. */
   public Set<String> topLevelAttributes() {
     return topLevel;
+  }
+
+  /**
+   * The top-level attributes the projection reads below the top level (a path such as {@code a.b}
+   * or {@code a[0]} starts at them); unmodifiable.
+   */
+  public Set<String> nestedAttributes() {
+    Set<String> nested = new LinkedHashSet<>();
+    if (paths.root.names != null) {
+      for (Map.Entry<String, PathTree.Node<Boolean>> e : paths.root.names.entrySet()) {
+        if (!e.getValue().terminal) {
+          nested.add(e.getKey());
+        }
+      }
+    }
+    return Collections.unmodifiableSet(nested);
   }
 }

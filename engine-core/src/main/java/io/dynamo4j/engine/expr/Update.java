@@ -1,6 +1,7 @@
 package io.dynamo4j.engine.expr;
 
 import io.dynamo4j.engine.expr.Ast.Clause;
+import io.dynamo4j.model.AttributeValue;
 import io.dynamo4j.model.Item;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -87,6 +88,52 @@ public final class Update {
    */
   public boolean onlyRemoves() {
     return onlyRemoves;
+  }
+
+  /**
+   * The type of the value this update writes to the whole top-level attribute {@code name} when the
+   * request alone decides it: a value placeholder or AttributeUpdates value ({@code SET a = :v},
+   * {@code ADD a :v}, PUT or ADD), arithmetic (a number) or {@code list_append} (a list). Null when
+   * no action writes the whole attribute or when the type depends on the item ({@code SET a = b},
+   * {@code if_not_exists}, REMOVE, DELETE). DynamoDB checks the types of secondary index keys
+   * against this before it reads the item.
+   */
+  public AttributeValue.Type declaredType(String name) {
+    for (Resolved.Action action : actions) {
+      if (action.path().size() != 1 || !action.path().top().equals(name)) {
+        continue;
+      }
+      switch (action.clause()) {
+        case SET -> {
+          if (action.value() instanceof Resolved.Value v) {
+            return v.value().type();
+          }
+          if (action.value() instanceof Resolved.Arith) {
+            return AttributeValue.Type.N;
+          }
+          if (action.value() instanceof Resolved.ListAppend) {
+            return AttributeValue.Type.L;
+          }
+        }
+        case ADD -> {
+          if (action.value() instanceof Resolved.Value v) {
+            return v.value().type();
+          }
+        }
+        default -> { }
+      }
+    }
+    return null;
+  }
+
+  /** Whether an action writes inside the top-level attribute {@code name} (a path of several steps). */
+  public boolean writesInside(String name) {
+    for (Resolved.Action action : actions) {
+      if (action.path().size() > 1 && action.path().top().equals(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The top-level attributes this update writes, in text order. */

@@ -39,8 +39,11 @@ final class UpdateApplier {
   static final int MAX_DIGITS = 38;
   static final int MAX_EXPONENT = 125;
   static final int MIN_EXPONENT = -130;
-  /** DynamoDB's limit on the nesting of an attribute value. */
-  static final int MAX_VALUE_DEPTH = 32;
+  /**
+   * DynamoDB's limit on the nesting of an attribute value: 31 maps or lists in each other (32
+   * levels with the innermost value), even when the innermost one is empty.
+   */
+  static final int MAX_VALUE_DEPTH = 31;
 
   private UpdateApplier() {}
 

@@ -130,7 +130,10 @@ final class Values {
     return false;
   }
 
-  /** The depth of nesting of a value: 1 for a scalar or empty container, 1 + its deepest element otherwise. */
+  /**
+   * How many maps and lists are nested in a value, itself included: 0 for a scalar or set, 1 for a
+   * map or list of scalars (or an empty one), 1 + its deepest element otherwise. DynamoDB allows 31.
+   */
   static int depth(AttributeValue value) {
     if (value instanceof AttributeValue.M m) {
       int deepest = 0;
@@ -146,7 +149,7 @@ final class Values {
       }
       return 1 + deepest;
     }
-    return 1;
+    return 0;
   }
 
   /** The type's name in DynamoDB's ADD/DELETE messages: STRING, NUMBER, BINARY, BOOLEAN, NULL, MAP, LIST. */

@@ -20,6 +20,7 @@ public final class EngineContext {
   private final EngineConfig config;
   private final KeyLocks locks = new KeyLocks();
   private final ItemWriter writer;
+  private volatile CommitListener[] commitListeners = new CommitListener[0];
 
   /** A context over {@code storage}. */
   public EngineContext(Storage storage, EngineConfig config) {
@@ -46,6 +47,30 @@ public final class EngineContext {
   /** The key locks. */
   public KeyLocks locks() {
     return locks;
+  }
+
+  /** Adds a listener of every committed item change. */
+  public synchronized void addCommitListener(CommitListener listener) {
+    CommitListener[] next = java.util.Arrays.copyOf(commitListeners, commitListeners.length + 1);
+    next[next.length - 1] = listener;
+    commitListeners = next;
+  }
+
+  /** Whether anybody listens to commits (so callers can skip preparing a report). */
+  public boolean hasCommitListeners() {
+    return commitListeners.length > 0;
+  }
+
+  /**
+   * Tells every commit listener about a committed change; write paths call this under the key
+   * lock, after storage applied the change. Costs nothing when nobody listens.
+   */
+  public void committed(Table table, byte[] key, io.dynamo4j.model.Item oldItem, io.dynamo4j.model.Item newItem,
+      CommitListener.Cause cause, String transactionId) {
+    CommitListener[] listeners = commitListeners;
+    for (CommitListener l : listeners) {
+      l.committed(table, key, oldItem, newItem, cause, transactionId);
+    }
   }
 
   /** The write path. */

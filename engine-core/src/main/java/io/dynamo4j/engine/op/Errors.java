@@ -384,6 +384,275 @@ public final class Errors {
         + "white space and + - = . _ : / @");
   }
 
+  // ---- Query, Scan ----
+
+  /** IndexName naming no index of the table. */
+  public static ValidationException noSuchIndex(String index) {
+    return new ValidationException("The table does not have the specified index: " + index);
+  }
+
+  /** A read of a global index that UpdateTable is still backfilling. */
+  public static ValidationException indexBackfilling(String index) {
+    return new ValidationException("Cannot read from backfilling global secondary index: " + index);
+  }
+
+  /** ConsistentRead true on a global index (the real service's text; DynamoDB Local words it differently). */
+  public static ValidationException consistentReadOnGlobalIndex() {
+    return new ValidationException("Consistent reads are not supported on global secondary indexes");
+  }
+
+  /** A filter or projection path below a table key ({@code Key: a}) or an index key ({@code IndexKey: a}). */
+  public static ValidationException keyPathNotScalar(String attribute, boolean indexKey) {
+    return new ValidationException("Key attributes must be scalars; list random access '[]' and map lookup '.' are not allowed: "
+        + (indexKey ? "IndexKey: " : "Key: ") + attribute);
+  }
+
+  /** Select SPECIFIC_ATTRIBUTES without AttributesToGet or ProjectionExpression. */
+  public static ValidationException specificAttributesWithoutProjection() {
+    return new ValidationException("Must specify the AttributesToGet or ProjectionExpression when choosing to get SPECIFIC_ATTRIBUTES");
+  }
+
+  /**
+   * A Select contradicting AttributesToGet or ProjectionExpression: {@code parameter} is the one
+   * given, {@code choice} says what Select asked for ("ALL_ATTRIBUTES", "only the Count").
+   */
+  public static ValidationException selectWithProjection(String parameter, String choice) {
+    return new ValidationException("Cannot specify the " + parameter + " when choosing to get " + choice);
+  }
+
+  /** Select ALL_PROJECTED_ATTRIBUTES without IndexName. */
+  public static ValidationException allProjectedWithoutIndex() {
+    return new ValidationException("ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName");
+  }
+
+  /** Select ALL_ATTRIBUTES on a global index that does not project every attribute. */
+  public static ValidationException allAttributesOnPartialGlobalIndex(String index) {
+    return new ValidationException(INVALID + "Select type ALL_ATTRIBUTES is not supported for global secondary index " + index
+        + " because its projection type is not ALL");
+  }
+
+  /** A filter naming attributes an index does not project (sorted, as DynamoDB lists them). */
+  public static ValidationException filterNotProjected(String index, java.util.Collection<String> attributes) {
+    return new ValidationException(INVALID + "Secondary index " + index + " does not project one or more filter attributes: "
+        + list(attributes));
+  }
+
+  /** A projection naming attributes a global index does not project (sorted). */
+  public static ValidationException projectionNotProjected(String index, java.util.Collection<String> attributes) {
+    return new ValidationException(INVALID + "Global secondary index " + index + " does not project " + list(attributes));
+  }
+
+  /**
+   * An empty string or binary key value in a key condition ({@code index} null for a table key
+   * attribute) or, behind {@link #startKeyInvalid(String)}, in an ExclusiveStartKey.
+   */
+  public static String emptyKeyValue(String attribute, boolean binary, String index) {
+    String what = binary ? "binary" : "string";
+    return index == null
+        ? "One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty "
+            + what + " value. Key: " + attribute
+        : "One or more parameter values are not valid. A value specified for a secondary index key is not supported. "
+            + "The AttributeValue for a key attribute cannot contain an empty " + what + " value. IndexName: " + index
+            + ", IndexKey: " + attribute;
+  }
+
+  /** A key condition with an empty string or binary value; see {@link #emptyKeyValue}. */
+  public static ValidationException keyConditionEmptyValue(String attribute, boolean binary, String index) {
+    return new ValidationException(emptyKeyValue(attribute, binary, index));
+  }
+
+  /** Sort key condition values longer than DynamoDB's sort key limit. */
+  public static ValidationException sortKeyConditionTooLarge() {
+    return new ValidationException(INVALID + "Aggregated size of all range keys has exceeded the size limit of 1024 bytes");
+  }
+
+  /** An ExclusiveStartKey with more or fewer attributes than the table and index keys. */
+  public static ValidationException startKeySize() {
+    return new ValidationException("Exclusive Start Key must have same size as table's key schema");
+  }
+
+  /** An ExclusiveStartKey lacking a key attribute. */
+  public static ValidationException startKeyInvalid() {
+    return new ValidationException("The provided starting key is invalid");
+  }
+
+  /** An ExclusiveStartKey that is invalid for {@code reason}. */
+  public static ValidationException startKeyInvalid(String reason) {
+    return new ValidationException("The provided starting key is invalid: " + reason);
+  }
+
+  /** An ExclusiveStartKey with an empty partition key value (DynamoDB's text has this prefix). */
+  public static ValidationException startKeyEmptyPartitionValue(String reason) {
+    return new ValidationException("The query can return at most one row and cannot be restarted. The provided starting key is invalid: "
+        + reason);
+  }
+
+  /** Why an ExclusiveStartKey with a table key attribute of the wrong type is invalid. */
+  static final String KEY_DOES_NOT_MATCH_SCHEMA = "The provided key element does not match the schema";
+
+  /** An index key attribute of the wrong type in an ExclusiveStartKey. */
+  public static ValidationException startKeyIndexTypeMismatch() {
+    return new ValidationException(KEY_DOES_NOT_MATCH_SCHEMA);
+  }
+
+  /** A Query ExclusiveStartKey outside the sort key condition. */
+  public static ValidationException startKeyOutsideRange() {
+    return new ValidationException("The provided starting key does not match the range key predicate");
+  }
+
+  /** A Query ExclusiveStartKey in another partition, the query having no sort key condition. */
+  public static ValidationException startKeyOutsidePartition() {
+    return new ValidationException("The provided starting key is outside query boundaries based on provided conditions");
+  }
+
+  /** A Query ExclusiveStartKey in another partition that satisfies the sort key condition. */
+  public static ValidationException startKeyCannotRestart() {
+    return new ValidationException("The query can return at most one row and cannot be restarted");
+  }
+
+  /** A Scan ExclusiveStartKey that lies in another segment. */
+  public static ValidationException startKeyWrongSegment(int totalSegments, int segment) {
+    return startKeyInvalid("Invalid ExclusiveStartKey. Please use ExclusiveStartKey with correct Segment. TotalSegments: "
+        + totalSegments + " Segment: " + segment);
+  }
+
+  /** Segment without TotalSegments. */
+  public static ValidationException segmentWithoutTotal() {
+    return new ValidationException("The TotalSegments parameter is required but was not present in the request when Segment parameter is present");
+  }
+
+  /** TotalSegments without Segment. */
+  public static ValidationException totalWithoutSegment() {
+    return new ValidationException("The Segment parameter is required but was not present in the request when parameter TotalSegments is present");
+  }
+
+  /** Segment not below TotalSegments. */
+  public static ValidationException segmentOutOfRange(int segment, int totalSegments) {
+    return new ValidationException("The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: "
+        + segment + " is not less than TotalSegments: " + totalSegments);
+  }
+
+  // ---- Items: PutItem, GetItem, UpdateItem, DeleteItem, BatchGetItem, BatchWriteItem ----
+  // Texts of the real service where public tests pin them (dynalite's suite, run against DynamoDB);
+  // DynamoDB Local's otherwise.
+
+  /** PutItem or DeleteItem with ReturnValues UPDATED_OLD, ALL_NEW or UPDATED_NEW. */
+  public static ValidationException returnValuesAllOldOrNone() {
+    return new ValidationException("ReturnValues can only be ALL_OLD or NONE");
+  }
+
+  /** An item to write larger than 400 KB. */
+  public static ValidationException itemTooLarge() {
+    return new ValidationException("Item size has exceeded the maximum allowed size");
+  }
+
+  /** An UpdateItem whose result would be larger than 400 KB. */
+  public static ValidationException updatedItemTooLarge() {
+    return new ValidationException("Item size to update has exceeded the maximum allowed size");
+  }
+
+  /** An attribute name (top-level or a map key) that is empty. */
+  public static ValidationException emptyAttributeName() {
+    return new ValidationException("Empty attribute name");
+  }
+
+  /** An attribute name (top-level or a map key) of 64 KB or more in UTF-8. */
+  public static ValidationException attributeNameTooLong() {
+    return new ValidationException("Attribute name is too large, must be less than 65536 bytes");
+  }
+
+  /** A value nested deeper than 32 levels. */
+  public static ValidationException nestingTooDeep() {
+    return new ValidationException(
+        "Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond supported limit");
+  }
+
+  /** An empty string or binary value for a table key attribute. */
+  public static ValidationException emptyKeyValue(String attribute, io.dynamo4j.model.AttributeValue.Type type) {
+    return new ValidationException("One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty "
+        + emptyKind(type) + " value. Key: " + attribute);
+  }
+
+  /** A partition key (or the partition key attributes of an index) longer than 2048 bytes (DynamoDB's text, no space before 2048). */
+  public static ValidationException partitionKeyTooLarge() {
+    return new ValidationException(INVALID + "Size of hashkey has exceeded the maximum size limit of2048 bytes");
+  }
+
+  /** A sort key (or the sort key attributes of an index) longer than 1024 bytes. */
+  public static ValidationException sortKeyTooLarge() {
+    return new ValidationException(INVALID + "Aggregated size of all range keys has exceeded the size limit of 1024 bytes");
+  }
+
+  /** An item's secondary index key attribute of another type than the index defines. */
+  public static ValidationException indexKeyTypeMismatch(String attribute, String expected, String actual, String index) {
+    return new ValidationException(INVALID + "Type mismatch for Index Key " + attribute + " Expected: " + expected
+        + " Actual: " + actual + " IndexName: " + index);
+  }
+
+  /** An item's secondary index key attribute that is an empty string or binary. */
+  public static ValidationException emptyIndexKeyValue(String index, String attribute, io.dynamo4j.model.AttributeValue.Type type) {
+    return new ValidationException("One or more parameter values are not valid. A value specified for a secondary index key is not supported. "
+        + "The AttributeValue for a key attribute cannot contain an empty " + emptyKind(type) + " value. IndexName: " + index
+        + ", IndexKey: " + attribute);
+  }
+
+  /** An update writing inside (a map key or list element of) a secondary index key attribute. */
+  public static ValidationException indexKeyNotScalar(String attribute) {
+    return new ValidationException(
+        "Key attributes must be scalars; list random access '[]' and map lookup '.' are not allowed: IndexKey: " + attribute);
+  }
+
+  /** An update that gave a secondary index key attribute another type than the index defines (known only from the item). */
+  public static ValidationException updatedIndexKeyType() {
+    return new ValidationException("The update expression attempted to update the secondary index key to unsupported type");
+  }
+
+  /** An update that made a secondary index key attribute an empty string or binary. */
+  public static ValidationException updatedIndexKeyEmpty(io.dynamo4j.model.AttributeValue.Type type) {
+    return new ValidationException("One or more parameter values are not valid. The update expression attempted to update a secondary "
+        + "index key to a value that is not supported. The AttributeValue for a key attribute cannot contain an empty " + emptyKind(type)
+        + " value.");
+  }
+
+  /** An update that made a secondary index key longer than its limit. */
+  public static ValidationException updatedIndexKeyTooLarge() {
+    return new ValidationException("The update expression attempted to update the secondary index key beyond allowed size limits");
+  }
+
+  /** A write whose condition is false; {@code item} is the item as it was when ReturnValuesOnConditionCheckFailure is ALL_OLD. */
+  public static io.dynamo4j.error.ConditionalCheckFailedException conditionalCheckFailed(io.dynamo4j.model.Item item) {
+    return new io.dynamo4j.error.ConditionalCheckFailedException(io.dynamo4j.error.ConditionalCheckFailedException.MESSAGE, item);
+  }
+
+  /** A BatchGetItem of more than 100 keys over all its tables. */
+  public static ValidationException batchGetTooManyKeys() {
+    return new ValidationException("Too many items requested for the BatchGetItem call");
+  }
+
+  /** Two keys of one BatchGetItem table, or two requests of one BatchWriteItem table, naming the same item. */
+  public static ValidationException batchDuplicateKeys() {
+    return new ValidationException("Provided list of item keys contains duplicates");
+  }
+
+  /** A BatchWriteItem of more than 25 requests over all its tables. */
+  public static ValidationException batchWriteTooManyRequests() {
+    return new ValidationException("Too many items requested for the BatchWriteItem call");
+  }
+
+  /** A BatchWriteItem table with an empty list of requests. */
+  public static ValidationException batchWriteEmptyList(String table) {
+    return new ValidationException("The batch write request list for a table cannot be null or empty: " + table);
+  }
+
+  /** A WriteRequest with both or neither of PutRequest and DeleteRequest (DynamoDB's text, oddly about values). */
+  public static ValidationException writeRequestNotOneOf() {
+    return new ValidationException(io.dynamo4j.model.Messages.MULTIPLE_DATATYPES);
+  }
+
+  private static String emptyKind(io.dynamo4j.model.AttributeValue.Type type) {
+    return type == io.dynamo4j.model.AttributeValue.Type.B ? "binary" : "string";
+  }
+
   private static String list(java.util.Collection<String> names) {
     return "[" + String.join(", ", names) + "]";
   }

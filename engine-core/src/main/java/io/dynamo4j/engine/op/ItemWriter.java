@@ -39,8 +39,9 @@ public final class ItemWriter {
    * @param index the index
    * @param oldSize the size of the removed or replaced entry, or -1 if there was none
    * @param newSize the size of the new entry, or -1 if the item left the index
+   * @param moved whether the entry's key changed: the old entry was deleted and a new one put
    */
-  public record IndexChange(IndexDefinition index, int oldSize, int newSize) {}
+  public record IndexChange(IndexDefinition index, int oldSize, int newSize, boolean moved) {}
 
   /**
    * The outcome of a write.
@@ -63,6 +64,15 @@ public final class ItemWriter {
    * item (or null) and returns the new item, null to delete, or {@link #UNCHANGED}.
    */
   public Result write(Table table, TableDefinition definition, byte[] key, UnaryOperator<Item> compute) {
+    return write(table, definition, key, compute, CommitListener.Cause.REQUEST);
+  }
+
+  /**
+   * As {@link #write(Table, TableDefinition, byte[], UnaryOperator)}, reporting the change to the
+   * commit listeners with {@code cause}.
+   */
+  public Result write(Table table, TableDefinition definition, byte[] key, UnaryOperator<Item> compute,
+      CommitListener.Cause cause) {
     KeyLocks.LockKey lockKey = new KeyLocks.LockKey(definition.id(), key);
     context.locks().lock(lockKey);
     try {
@@ -83,6 +93,9 @@ public final class ItemWriter {
       }
       context.storage().apply(batch);
       account(table, current, next, changes);
+      if (context.hasCommitListeners() && !(current != null && current.equals(next))) {
+        context.committed(table, key, current, next, cause, null);
+      }
       return new Result(current, next, true, changes);
     } finally {
       context.locks().unlock(lockKey);
@@ -122,7 +135,8 @@ public final class ItemWriter {
         changes.add(new IndexChange(
             index,
             oldEntry == null ? -1 : oldEntry.sizeInBytes(),
-            newEntry == null ? -1 : newEntry.sizeInBytes()));
+            newEntry == null ? -1 : newEntry.sizeInBytes(),
+            oldKey != null && newKey != null && !sameKey));
       }
     }
     return changes;

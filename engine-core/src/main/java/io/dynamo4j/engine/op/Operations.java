@@ -25,6 +25,12 @@ public final class Operations implements DynamoOperations {
   private final DescribeLimitsOperation describeLimits;
   private final GetItemOperation getItem;
   private final PutItemOperation putItem;
+  private final QueryOperation query;
+  private final ScanOperation scan;
+  private final UpdateItemOperation updateItem;
+  private final DeleteItemOperation deleteItem;
+  private final BatchGetItemOperation batchGetItem;
+  private final BatchWriteItemOperation batchWriteItem;
 
   /** The operations of an engine over {@code storage}. */
   public Operations(Storage storage, EngineConfig config) {
@@ -40,6 +46,12 @@ public final class Operations implements DynamoOperations {
     this.describeLimits = new DescribeLimitsOperation();
     this.getItem = new GetItemOperation(context);
     this.putItem = new PutItemOperation(context);
+    this.query = new QueryOperation(context);
+    this.scan = new ScanOperation(context);
+    this.updateItem = new UpdateItemOperation(context);
+    this.deleteItem = new DeleteItemOperation(context);
+    this.batchGetItem = new BatchGetItemOperation(context);
+    this.batchWriteItem = new BatchWriteItemOperation(context);
   }
 
   /** The shared context (for engine internals and tests). */
@@ -154,32 +166,32 @@ public final class Operations implements DynamoOperations {
 
   @Override
   public UpdateItemResponse updateItem(UpdateItemRequest request) {
-    throw new UnsupportedOperationException("UpdateItem is not implemented yet");
+    return updateItem.execute(request);
   }
 
   @Override
   public DeleteItemResponse deleteItem(DeleteItemRequest request) {
-    throw new UnsupportedOperationException("DeleteItem is not implemented yet");
+    return deleteItem.execute(request);
   }
 
   @Override
   public QueryResponse query(QueryRequest request) {
-    throw new UnsupportedOperationException("Query is not implemented yet");
+    return query.execute(request);
   }
 
   @Override
   public ScanResponse scan(ScanRequest request) {
-    throw new UnsupportedOperationException("Scan is not implemented yet");
+    return scan.execute(request);
   }
 
   @Override
   public BatchGetItemResponse batchGetItem(BatchGetItemRequest request) {
-    throw new UnsupportedOperationException("BatchGetItem is not implemented yet");
+    return batchGetItem.execute(request);
   }
 
   @Override
   public BatchWriteItemResponse batchWriteItem(BatchWriteItemRequest request) {
-    throw new UnsupportedOperationException("BatchWriteItem is not implemented yet");
+    return batchWriteItem.execute(request);
   }
 
   @Override

@@ -6,6 +6,7 @@ import io.dynamo4j.api.LocalSecondaryIndexDescription;
 import io.dynamo4j.api.ProvisionedThroughputDescription;
 import io.dynamo4j.api.TableDescription;
 import io.dynamo4j.api.TableStatus;
+import io.dynamo4j.engine.partition.PartitionMap;
 import io.dynamo4j.engine.storage.Keyspace;
 import io.dynamo4j.engine.storage.Storage;
 import java.time.Instant;
@@ -71,15 +72,23 @@ public final class Table {
   private final Counters baseCounters = new Counters();
   private final Map<String, Keyspace> indexKeyspaces = new ConcurrentHashMap<>();
   private final Map<String, Counters> indexCounters = new ConcurrentHashMap<>();
+  private final PartitionMap partitions;
 
   /** A table over {@code storage}, opening the keyspaces its definition names. */
   public Table(Storage storage, TableDefinition definition) {
     this.storage = storage;
     this.definition = definition;
     this.base = storage.keyspace(definition.id());
+    Instant created = definition.description().creationDateTime();
+    this.partitions = new PartitionMap(created == null ? Instant.EPOCH : created);
     for (IndexDefinition i : definition.indexes()) {
       openIndex(i);
     }
+  }
+
+  /** The table's partitions (hash ranges), for throughput, stream shards and diagnostics. */
+  public PartitionMap partitions() {
+    return partitions;
   }
 
   /** The current definition. */

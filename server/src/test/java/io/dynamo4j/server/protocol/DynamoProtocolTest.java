@@ -30,7 +30,7 @@ class DynamoProtocolTest {
 
   static final String AUTH = "AWS4-HMAC-SHA256 Credential=AKIDONE/20260101/us-east-1/dynamodb/aws4_request, "
       + "SignedHeaders=host;x-amz-date;x-amz-target, Signature=0123abcd";
-  static final String TABLE = "{\"TableName\":\"T\",\"KeySchema\":[{\"AttributeName\":\"id\",\"KeyType\":\"HASH\"}],"
+  static final String TABLE = "{\"TableName\":\"Tbl\",\"KeySchema\":[{\"AttributeName\":\"id\",\"KeyType\":\"HASH\"}],"
       + "\"AttributeDefinitions\":[{\"AttributeName\":\"id\",\"AttributeType\":\"S\"}],\"BillingMode\":\"PAY_PER_REQUEST\"}";
 
   private LocalEngine engine;
@@ -76,10 +76,10 @@ class DynamoProtocolTest {
   @Test
   void handle_createTablePutGet_answersWithDynamoDbsJsonAndHeaders() {
     assertThat(post("CreateTable", TABLE).status()).isEqualTo(200);
-    assertThat(post("PutItem", "{\"TableName\":\"T\",\"Item\":{\"id\":{\"S\":\"1\"},\"n\":{\"N\":\"2.50\"}}}").status())
+    assertThat(post("PutItem", "{\"TableName\":\"Tbl\",\"Item\":{\"id\":{\"S\":\"1\"},\"n\":{\"N\":\"2.50\"}}}").status())
         .isEqualTo(200);
 
-    DynamoProtocol.Response got = post("GetItem", "{\"TableName\":\"T\",\"Key\":{\"id\":{\"S\":\"1\"}}}");
+    DynamoProtocol.Response got = post("GetItem", "{\"TableName\":\"Tbl\",\"Key\":{\"id\":{\"S\":\"1\"}}}");
 
     assertThat(got.status()).isEqualTo(200);
     assertThat(text(got)).isEqualTo("{\"Item\":{\"id\":{\"S\":\"1\"},\"n\":{\"N\":\"2.5\"}}}");
@@ -101,8 +101,8 @@ class DynamoProtocolTest {
 
   @Test
   void handle_requestIds_areUnique() {
-    assertThat(post("DescribeTable", "{\"TableName\":\"x\"}").header("x-amzn-RequestId"))
-        .isNotEqualTo(post("DescribeTable", "{\"TableName\":\"x\"}").header("x-amzn-RequestId"));
+    assertThat(post("DescribeTable", "{\"TableName\":\"xyz\"}").header("x-amzn-RequestId"))
+        .isNotEqualTo(post("DescribeTable", "{\"TableName\":\"xyz\"}").header("x-amzn-RequestId"));
   }
 
   @ParameterizedTest
@@ -161,7 +161,7 @@ class DynamoProtocolTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"{", "{\"TableName\":", "not json", "[]", "{\"TableName\":\"T\"}}", "\"x\"", "{\"Key\":{\"id\":{\"S\":"})
+  @ValueSource(strings = {"{", "{\"TableName\":", "not json", "[]", "{\"TableName\":\"Tbl\"}}", "\"x\"", "{\"Key\":{\"id\":{\"S\":"})
   void handle_malformedOrTruncatedJson_serializationException400(String body) {
     DynamoProtocol.Response r = post("GetItem", body);
     assertThat(r.status()).isEqualTo(400);
@@ -171,8 +171,8 @@ class DynamoProtocolTest {
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
     "{\"TableName\":1}|class com.amazon.coral.value.json.numbers.TruncatingBigNumber can not be converted to an String",
-    "{\"TableName\":\"T\",\"Key\":[]}|Start of list found where not expected",
-    "{\"TableName\":\"T\",\"ConsistentRead\":\"yes\"}|class java.lang.String can not be converted to an Boolean"
+    "{\"TableName\":\"Tbl\",\"Key\":[]}|Start of list found where not expected",
+    "{\"TableName\":\"Tbl\",\"ConsistentRead\":\"yes\"}|class java.lang.String can not be converted to an Boolean"
   })
   void handle_wrongMemberTypes_serializationExceptionWithDynamoDbsText(String body, String message) {
     DynamoProtocol.Response r = post("GetItem", body);
@@ -182,7 +182,7 @@ class DynamoProtocolTest {
 
   @Test
   void handle_invalidValue_validationException() {
-    DynamoProtocol.Response r = post("PutItem", "{\"TableName\":\"T\",\"Item\":{\"id\":{\"N\":\"x\"}}}");
+    DynamoProtocol.Response r = post("PutItem", "{\"TableName\":\"Tbl\",\"Item\":{\"id\":{\"N\":\"x\"}}}");
     assertThat(r.status()).isEqualTo(400);
     assertThat(text(r)).startsWith("{\"__type\":\"com.amazon.coral.validate#ValidationException\"");
   }
@@ -190,9 +190,9 @@ class DynamoProtocolTest {
   @Test
   void handle_unknownMembers_areIgnoredAsDynamoDbDoes() {
     post("CreateTable", TABLE);
-    DynamoProtocol.Response r = post("DescribeTable", "{\"TableName\":\"T\",\"Bogus\":{\"deep\":[1,{\"x\":null}]},\"Other\":3}");
+    DynamoProtocol.Response r = post("DescribeTable", "{\"TableName\":\"Tbl\",\"Bogus\":{\"deep\":[1,{\"x\":null}]},\"Other\":3}");
     assertThat(r.status()).isEqualTo(200);
-    assertThat(text(r)).contains("\"TableName\":\"T\"");
+    assertThat(text(r)).contains("\"TableName\":\"Tbl\"");
   }
 
   @Test
@@ -206,7 +206,7 @@ class DynamoProtocolTest {
   @Test
   void handle_engineWithoutTheOperation_unknownOperationExceptionWithItsMessage() {
     DynamoProtocol p = DynamoProtocol.of(engineThrowing(new UnsupportedOperationException("UpdateTable is not implemented yet")));
-    DynamoProtocol.Response r = p.handle(DynamoProtocol.Request.of("POST", "/", headers("UpdateTable"), utf8("{\"TableName\":\"T\"}")));
+    DynamoProtocol.Response r = p.handle(DynamoProtocol.Request.of("POST", "/", headers("UpdateTable"), utf8("{\"TableName\":\"Tbl\"}")));
     assertThat(r.status()).isEqualTo(400);
     assertThat(text(r)).isEqualTo("{\"__type\":\"com.amazon.coral.service#UnknownOperationException\","
         + "\"message\":\"UpdateTable is not implemented yet\"}");
@@ -222,7 +222,7 @@ class DynamoProtocolTest {
       default -> new StackOverflowError();
     };
     DynamoProtocol p = DynamoProtocol.of(engineThrowing(bug));
-    DynamoProtocol.Response r = p.handle(DynamoProtocol.Request.of("POST", "/", headers("Scan"), utf8("{\"TableName\":\"T\"}")));
+    DynamoProtocol.Response r = p.handle(DynamoProtocol.Request.of("POST", "/", headers("Scan"), utf8("{\"TableName\":\"Tbl\"}")));
     assertThat(r.status()).isEqualTo(500);
     assertThat(text(r)).isEqualTo("{\"__type\":\"com.amazonaws.dynamodb.v20120810#InternalServerError\","
         + "\"message\":\"The server encountered an internal error trying to fulfill the request.\"}");
@@ -233,7 +233,7 @@ class DynamoProtocolTest {
     Engine broken = (Engine) Proxy.newProxyInstance(Engine.class.getClassLoader(), new Class<?>[] {Engine.class},
         (proxy, method, args) -> null);
     DynamoProtocol.Response r = DynamoProtocol.of(broken)
-        .handle(DynamoProtocol.Request.of("POST", "/", headers("DescribeTable"), utf8("{\"TableName\":\"T\"}")));
+        .handle(DynamoProtocol.Request.of("POST", "/", headers("DescribeTable"), utf8("{\"TableName\":\"Tbl\"}")));
     assertThat(r.status()).isEqualTo(500);
     assertThat(text(r)).contains("#InternalServerError");
   }
@@ -269,7 +269,7 @@ class DynamoProtocolTest {
     Map<String, String> h = headers("CreateTable");
     h.put("Content-Encoding", "gzip");
     assertThat(post(h, gzip(utf8(TABLE))).status()).isEqualTo(200);
-    assertThat(post("DescribeTable", "{\"TableName\":\"T\"}").status()).isEqualTo(200);
+    assertThat(post("DescribeTable", "{\"TableName\":\"Tbl\"}").status()).isEqualTo(200);
   }
 
   @Test
@@ -298,11 +298,11 @@ class DynamoProtocolTest {
   void handle_largeResponseAndAcceptEncoding_compressesAndCrcCoversCompressedBytes() throws IOException {
     post("CreateTable", TABLE);
     String big = "y".repeat(10_000);
-    post("PutItem", "{\"TableName\":\"T\",\"Item\":{\"id\":{\"S\":\"1\"},\"t\":{\"S\":\"" + big + "\"}}}");
+    post("PutItem", "{\"TableName\":\"Tbl\",\"Item\":{\"id\":{\"S\":\"1\"},\"t\":{\"S\":\"" + big + "\"}}}");
     for (String coding : List.of("gzip", "deflate")) {
       Map<String, String> h = headers("GetItem");
       h.put("Accept-Encoding", coding);
-      DynamoProtocol.Response r = post(h, utf8("{\"TableName\":\"T\",\"Key\":{\"id\":{\"S\":\"1\"}}}"));
+      DynamoProtocol.Response r = post(h, utf8("{\"TableName\":\"Tbl\",\"Key\":{\"id\":{\"S\":\"1\"}}}"));
       assertThat(r.header("Content-Encoding")).isEqualTo(coding);
       CRC32 crc = new CRC32();
       crc.update(r.body());
@@ -354,7 +354,7 @@ class DynamoProtocolTest {
     assertThat(r.header("Access-Control-Allow-Headers")).isEqualTo("content-type,x-amz-target,authorization");
     Map<String, String> h = headers("DescribeTable");
     h.put("Origin", "http://localhost:3000");
-    DynamoProtocol.Response actual = post(h, utf8("{\"TableName\":\"x\"}"));
+    DynamoProtocol.Response actual = post(h, utf8("{\"TableName\":\"xyz\"}"));
     assertThat(actual.header("Access-Control-Allow-Origin")).isEqualTo("*");
     assertThat(actual.header("Access-Control-Expose-Headers")).contains("x-amzn-RequestId");
   }
@@ -364,10 +364,10 @@ class DynamoProtocolTest {
     DynamoProtocol p = DynamoProtocol.builder().engine(engine).corsOrigins("http://admin.local").build();
     Map<String, String> h = headers("DescribeTable");
     h.put("Origin", "http://admin.local");
-    assertThat(p.handle(DynamoProtocol.Request.of("POST", "/", h, utf8("{\"TableName\":\"x\"}"))).header("Access-Control-Allow-Origin"))
+    assertThat(p.handle(DynamoProtocol.Request.of("POST", "/", h, utf8("{\"TableName\":\"xyz\"}"))).header("Access-Control-Allow-Origin"))
         .isEqualTo("http://admin.local");
     h.put("Origin", "http://evil.example");
-    assertThat(p.handle(DynamoProtocol.Request.of("POST", "/", h, utf8("{\"TableName\":\"x\"}"))).header("Access-Control-Allow-Origin"))
+    assertThat(p.handle(DynamoProtocol.Request.of("POST", "/", h, utf8("{\"TableName\":\"xyz\"}"))).header("Access-Control-Allow-Origin"))
         .isNull();
   }
 
@@ -391,14 +391,14 @@ class DynamoProtocolTest {
     bob.put("Authorization", AUTH.replace("AKIDONE", "AKIDTWO"));
     assertThat(p.handle(DynamoProtocol.Request.of("POST", "/", alice, utf8(TABLE))).status()).isEqualTo(200);
 
-    assertThat(p.handle(DynamoProtocol.Request.of("POST", "/", bob, utf8("{\"TableName\":\"T\"}"))).status()).isEqualTo(400);
+    assertThat(p.handle(DynamoProtocol.Request.of("POST", "/", bob, utf8("{\"TableName\":\"Tbl\"}"))).status()).isEqualTo(400);
     Map<String, String> aliceDescribes = headers("DescribeTable");
-    assertThat(p.handle(DynamoProtocol.Request.of("POST", "/", aliceDescribes, utf8("{\"TableName\":\"T\"}"))).status())
+    assertThat(p.handle(DynamoProtocol.Request.of("POST", "/", aliceDescribes, utf8("{\"TableName\":\"Tbl\"}"))).status())
         .isEqualTo(200);
     assertThat(created).hasSize(2);
 
     p.close();
-    assertThat(p.handle(DynamoProtocol.Request.of("POST", "/", aliceDescribes, utf8("{\"TableName\":\"T\"}"))).status())
+    assertThat(p.handle(DynamoProtocol.Request.of("POST", "/", aliceDescribes, utf8("{\"TableName\":\"Tbl\"}"))).status())
         .isEqualTo(503);
   }
 

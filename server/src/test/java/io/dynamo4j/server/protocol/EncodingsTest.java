@@ -75,7 +75,7 @@ class EncodingsTest {
 
   @Test
   void decodeRequest_truncatedOrEmptyGzip_serializationException() throws IOException {
-    byte[] whole = gzip("{\"TableName\":\"T\"}");
+    byte[] whole = gzip("{\"TableName\":\"Tbl\"}");
     assertThatThrownBy(() -> Encodings.decodeRequest("gzip", Arrays.copyOf(whole, whole.length - 1), 1000))
         .isInstanceOf(SerializationException.class).hasMessageStartingWith("The request body is not valid gzip");
     assertThatThrownBy(() -> Encodings.decodeRequest("gzip", new byte[0], 1000)).isInstanceOf(SerializationException.class);
