@@ -234,10 +234,10 @@ public final class Query<T> {
       return new Page<>(List.of(), null);
     }
     Item start = cursor == null ? null : cursor.key();
+    // Limit is the page size alone: with a filter, a Limit of the items still wanted would read
+    // them in ever smaller requests. A page with more items than wanted is cut, and its cursor
+    // then points after the last item returned.
     Integer requestLimit = pageSize;
-    if (remaining < Integer.MAX_VALUE && (requestLimit == null || remaining < requestLimit)) {
-      requestLimit = (int) remaining;
-    }
     List<Item> items;
     Item last;
     Expressions.Builder e = Expressions.builder().keyCondition(key).filter(effectiveFilter());
