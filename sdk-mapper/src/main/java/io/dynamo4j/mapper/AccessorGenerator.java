@@ -46,8 +46,7 @@ import net.bytebuddy.jar.asm.Type;
  */
 final class AccessorGenerator {
 
-  static final String SUFFIX = "$$Dynamo4jAccessor";
-  static final String FINGERPRINT_FIELD = "DYNAMO4J_FINGERPRINT";
+  static final String FINGERPRINT_FIELD = AccessorNames.FINGERPRINT_FIELD;
 
   private static final String BASE = "io/dynamo4j/mapper/ItemAccessor";
   private static final String ITEM = "io/dynamo4j/model/Item";
@@ -56,9 +55,8 @@ final class AccessorGenerator {
 
   private AccessorGenerator() {}
 
-  /** The accessor class name of {@code type}. */
   static String className(Class<?> type) {
-    return type.getName() + SUFFIX;
+    return AccessorNames.className(type);
   }
 
   /**
@@ -419,25 +417,7 @@ final class AccessorGenerator {
   }
 
   static Class<?> boxed(Class<?> c) {
-    if (!c.isPrimitive()) {
-      return c;
-    }
-    if (c == int.class) {
-      return Integer.class;
-    } else if (c == long.class) {
-      return Long.class;
-    } else if (c == boolean.class) {
-      return Boolean.class;
-    } else if (c == double.class) {
-      return Double.class;
-    } else if (c == float.class) {
-      return Float.class;
-    } else if (c == short.class) {
-      return Short.class;
-    } else if (c == byte.class) {
-      return Byte.class;
-    }
-    return Character.class;
+    return AccessorNames.boxed(c);
   }
 
   private static void box(MethodVisitor mv, Class<?> primitive) {

@@ -383,7 +383,7 @@ public final class Mapper {
     AccessorKind kind = AccessorKind.REFLECTIVE;
     if (mode != AccessorKind.REFLECTIVE) {
       String fingerprint = model.fingerprint();
-      String name = AccessorGenerator.className(model.type);
+      String name = AccessorNames.className(model.type);
       Class<?> existing = DEFINED.get(name + "|" + fingerprint);
       if (existing != null) {
         accessorClass = existing;
@@ -454,7 +454,7 @@ public final class Mapper {
 
   private static String fingerprintOf(Class<?> accessor) {
     try {
-      return (String) accessor.getField(AccessorGenerator.FINGERPRINT_FIELD).get(null);
+      return (String) accessor.getField(AccessorNames.FINGERPRINT_FIELD).get(null);
     } catch (ReflectiveOperationException | RuntimeException e) {
       return null;
     }
@@ -472,7 +472,7 @@ public final class Mapper {
     synchronized (m) {
       for (ObjectModel<?> model : m.models.values()) {
         try {
-          out.put(AccessorGenerator.className(model.type), AccessorGenerator.generate(model));
+          out.put(AccessorNames.className(model.type), AccessorGenerator.generate(model));
         } catch (MappingException e) {
           LOG.log(System.Logger.Level.WARNING, "dynamo4j mapper: no build-time accessor for "
               + model.type.getName() + ": " + e.getMessage());

@@ -428,7 +428,7 @@ public final class TableSchema<T> {
    */
   public <V> MappedProperty<V> property(String name, Class<V> valueType) {
     MappedProperty<V> p = property(name);
-    if (!AccessorGenerator.boxed(p.javaType()).equals(AccessorGenerator.boxed(valueType))) {
+    if (!AccessorNames.boxed(p.javaType()).equals(AccessorNames.boxed(valueType))) {
       throw new IllegalArgumentException(mapping.type.getSimpleName() + "." + name + " has type "
           + p.javaType().getSimpleName() + ", not " + valueType.getSimpleName());
     }
