@@ -35,6 +35,9 @@ final class Fixtures {
 
   private Fixtures() {}
 
+  /** A record no other test maps. */
+  public record Pair(@io.dynamo4j.mapper.annotation.PartitionKey String k, int v) {}
+
   static AllTypes allTypes() {
     Map<String, Integer> map = new LinkedHashMap<>();
     map.put("a", 1);
