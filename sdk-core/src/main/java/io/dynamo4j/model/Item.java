@@ -380,6 +380,32 @@ public final class Item extends AbstractMap<String, AttributeValue> {
       return this;
     }
 
+    /**
+     * Adds {@code name} with {@code value}, for callers that know the name is not in the builder
+     * yet (an object mapper whose schema has distinct attribute names): no duplicate check, so
+     * large items are assembled without a lookup per attribute. Putting a name that is already
+     * there makes an invalid item; use {@link #put} when in doubt.
+     *
+     * @throws ValidationException if {@code name} or {@code value} is null
+     */
+    public Builder putNew(String name, AttributeValue value) {
+      if (name == null || value == null) {
+        throw new ValidationException(Messages.EMPTY_ATTRIBUTE_VALUE);
+      }
+      if (size == names.length) {
+        int capacity = Math.max(4, size * 2);
+        names = Arrays.copyOf(names, capacity);
+        values = Arrays.copyOf(values, capacity);
+      }
+      names[size] = name;
+      values[size] = value;
+      if (positions != null) {
+        positions.put(name, size);
+      }
+      size++;
+      return this;
+    }
+
     /** Sets every entry of {@code map}. */
     public Builder putAll(Map<String, ? extends AttributeValue> map) {
       map.forEach(this::put);

@@ -38,7 +38,7 @@ final class Flat {
   void write(Item.Builder b, Object value) {
     Item part = ((ItemAccessor<Object>) model.accessor).write(value);
     for (int i = 0; i < part.size(); i++) {
-      b.put(prefix + part.nameAt(i), part.valueAt(i));
+      b.putNew(prefix + part.nameAt(i), part.valueAt(i));
     }
   }
 
@@ -50,7 +50,7 @@ final class Flat {
         if (part == null) {
           part = Item.builder(names.size());
         }
-        part.put(n.substring(prefix.length()), item.valueAt(i));
+        part.putNew(n.substring(prefix.length()), item.valueAt(i));
       }
     }
     return part == null ? null : model.accessor.read(part.build());

@@ -25,6 +25,15 @@ import io.dynamo4j.model.Item;
  */
 public abstract class ItemAccessor<T> {
 
+  /** The numbers -128 .. 1023, made once: counts, quantities and flags are mostly small. */
+  private static final AttributeValue.N[] SMALL = new AttributeValue.N[1152];
+
+  static {
+    for (int i = 0; i < SMALL.length; i++) {
+      SMALL[i] = AttributeValue.n(i - 128);
+    }
+  }
+
   private Slots slots;
   private String[] names;
   private AttributeConverter<Object>[] converters;
@@ -60,7 +69,7 @@ public abstract class ItemAccessor<T> {
   protected final Item.Builder begin() {
     Item.Builder b = Item.builder(names.length + 1);
     if (slots.discriminatorName != null) {
-      b.put(slots.discriminatorName, slots.discriminatorValue);
+      b.putNew(slots.discriminatorName, slots.discriminatorValue);
     }
     return b;
   }
@@ -73,30 +82,30 @@ public abstract class ItemAccessor<T> {
   /** Writes a string slot. */
   protected final void putString(Item.Builder b, int slot, String value) {
     if (value != null) {
-      b.put(names[slot], AttributeValue.s(value));
+      b.putNew(names[slot], AttributeValue.s(value));
     } else if (nulls) {
-      b.put(names[slot], AttributeValue.nul());
+      b.putNew(names[slot], AttributeValue.nul());
     }
   }
 
   /** Writes an {@code int}, {@code short} or {@code byte} slot. */
   protected final void putInt(Item.Builder b, int slot, int value) {
-    b.put(names[slot], AttributeValue.n(value));
+    b.putNew(names[slot], value >= -128 && value < 1024 ? SMALL[value + 128] : AttributeValue.n(value));
   }
 
   /** Writes a {@code long} slot. */
   protected final void putLong(Item.Builder b, int slot, long value) {
-    b.put(names[slot], AttributeValue.n(value));
+    b.putNew(names[slot], value >= -128 && value < 1024 ? SMALL[(int) value + 128] : AttributeValue.n(value));
   }
 
   /** Writes a {@code boolean} slot. */
   protected final void putBoolean(Item.Builder b, int slot, boolean value) {
-    b.put(names[slot], AttributeValue.bool(value));
+    b.putNew(names[slot], AttributeValue.bool(value));
   }
 
   /** Writes a {@code double} slot. */
   protected final void putDouble(Item.Builder b, int slot, double value) {
-    b.put(names[slot], AttributeValue.n(value));
+    b.putNew(names[slot], Converters.number(value));
   }
 
   /** Writes a slot through its converter. */
@@ -110,9 +119,9 @@ public abstract class ItemAccessor<T> {
       }
     }
     if (v != null) {
-      b.put(names[slot], v);
+      b.putNew(names[slot], v);
     } else if (nulls && value == null) {
-      b.put(names[slot], AttributeValue.nul());
+      b.putNew(names[slot], AttributeValue.nul());
     }
   }
 

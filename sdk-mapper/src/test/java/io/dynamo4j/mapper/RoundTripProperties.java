@@ -54,6 +54,16 @@ class RoundTripProperties {
     Fixtures.assertSameValues(REFLECTIVE.schema(AllTypes.class).fromItem(item), expected);
   }
 
+  @Property(tries = 2000)
+  void doubles_storedAsDecimalsThatReadBackExactly(@ForAll("doublesToStore") double d) {
+    assertThat(io.dynamo4j.mapper.convert.Converters.number(d).value().doubleValue()).isEqualTo(d);
+  }
+
+  @Provide
+  Arbitrary<Double> doublesToStore() {
+    return doubles();
+  }
+
   @Property(tries = 200)
   void nestedMaps_roundTrip(@ForAll("addresses") List<Address> addresses, @ForAll("address") Address address) {
     AllTypes value = with(AllTypes.class, Map.of("addresses", Optional.ofNullable(addresses), "address", Optional.ofNullable(address)));
@@ -80,6 +90,8 @@ class RoundTripProperties {
 
   private static Arbitrary<Double> doubles() {
     return Arbitraries.oneOf(Arbitraries.doubles().between(-1e120, 1e120),
+        Arbitraries.longs().between(-1_000_000_000_000L, 1_000_000_000_000L).map(l -> l / 1000.0),
+        Arbitraries.integers().map(i -> i / 7.0),
         Arbitraries.of(0.0, 1e-120, -1e-120, 123.456, Double.MIN_NORMAL * 1e300));
   }
 

@@ -47,6 +47,30 @@ public final class Converters {
     return StandardConverters.INSTANT_EPOCH_SECONDS;
   }
 
+  private static final double[] POWERS_OF_TEN = {1, 10, 100, 1000, 10_000};
+
+  /**
+   * The number stored for a {@code double}: a decimal that reads back as exactly {@code value}.
+   * Values with up to four decimals that fit 2^53 (prices, ratios, most measurements) take a path
+   * without {@link Double#toString}; others are {@code AttributeValue.n(value)}.
+   *
+   * @throws io.dynamo4j.error.ValidationException for NaN and infinities, as DynamoDB rejects them
+   */
+  public static AttributeValue.N number(double value) {
+    for (int k = 0; k < POWERS_OF_TEN.length; k++) {
+      double scaled = value * POWERS_OF_TEN[k];
+      if (scaled >= -9.007199254740992E15 && scaled <= 9.007199254740992E15) {
+        long m = (long) scaled;
+        if (m == scaled && (double) m / POWERS_OF_TEN[k] == value && (m != 0 || k == 0)) {
+          return AttributeValue.n(BigDecimal.valueOf(m, k));
+        }
+      } else {
+        break;
+      }
+    }
+    return AttributeValue.n(value);
+  }
+
   /**
    * The string of an {@code S} value.
    *

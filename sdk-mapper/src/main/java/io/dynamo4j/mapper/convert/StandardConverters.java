@@ -85,7 +85,7 @@ final class StandardConverters implements ConverterProvider {
     AttributeConverter<Byte> bytes = numeric(b -> AttributeValue.n(b.longValue()), d -> exact(d, Byte.MIN_VALUE, Byte.MAX_VALUE, "byte").byteValue());
     SCALARS.put(Byte.class, bytes);
     SCALARS.put(byte.class, bytes);
-    AttributeConverter<Double> doubles = numeric(AttributeValue::n, BigDecimal::doubleValue);
+    AttributeConverter<Double> doubles = numeric(Converters::number, BigDecimal::doubleValue);
     SCALARS.put(Double.class, doubles);
     SCALARS.put(double.class, doubles);
     AttributeConverter<Float> floats = numeric(f -> {
@@ -118,10 +118,19 @@ final class StandardConverters implements ConverterProvider {
         v -> ByteBuffer.wrap(binary(v).toByteArray())));
     SCALARS.put(Bytes.class, scalar(AttributeValue.Type.B, AttributeValue::b, Converters::binary));
     SCALARS.put(UUID.class, text(UUID::toString, UUID::fromString));
-    SCALARS.put(Instant.class, text(INSTANT::format, Instant::parse));
+    SCALARS.put(Instant.class, text(i -> {
+      String fast = TimeText.format(i);
+      return fast != null ? fast : INSTANT.format(i);
+    }, TimeText::parseInstant));
     SCALARS.put(LocalDate.class, text(DateTimeFormatter.ISO_LOCAL_DATE::format, LocalDate::parse));
     SCALARS.put(LocalTime.class, text(TIME::format, LocalTime::parse));
-    SCALARS.put(LocalDateTime.class, text(LOCAL_DATE_TIME::format, LocalDateTime::parse));
+    SCALARS.put(LocalDateTime.class, text(t -> {
+      String fast = TimeText.format(t, false);
+      return fast != null ? fast : LOCAL_DATE_TIME.format(t);
+    }, t -> {
+      LocalDateTime fast = TimeText.parse(t, false);
+      return fast != null ? fast : LocalDateTime.parse(t);
+    }));
     SCALARS.put(OffsetDateTime.class, text(OFFSET_DATE_TIME::format, OffsetDateTime::parse));
     SCALARS.put(ZonedDateTime.class, text(z -> z.getZone() instanceof ZoneOffset
         ? OFFSET_DATE_TIME.format(z)
@@ -322,8 +331,9 @@ final class StandardConverters implements ConverterProvider {
         switch (t) {
           case S -> {
             List<String> out = new ArrayList<>(value.size());
+            boolean strings = e == SCALARS.get(String.class);
             for (Object o : value) {
-              out.add(string(e.toAttributeValue(nonNull(o))));
+              out.add(strings ? (String) nonNull(o) : string(e.toAttributeValue(nonNull(o))));
             }
             return AttributeValue.ss(out);
           }
@@ -349,8 +359,12 @@ final class StandardConverters implements ConverterProvider {
         Set<Object> out;
         if (value instanceof AttributeValue.SS ss && t == AttributeValue.Type.S) {
           out = new LinkedHashSet<>(ss.value().size() * 2);
-          for (String s : ss.value()) {
-            out.add(e.fromAttributeValue(AttributeValue.s(s)));
+          if (e == SCALARS.get(String.class)) {
+            out.addAll(ss.value());
+          } else {
+            for (String s : ss.value()) {
+              out.add(e.fromAttributeValue(AttributeValue.s(s)));
+            }
           }
         } else if (value instanceof AttributeValue.NS ns && t == AttributeValue.Type.N) {
           out = new LinkedHashSet<>(ns.value().size() * 2);
@@ -395,7 +409,7 @@ final class StandardConverters implements ConverterProvider {
             throw new ConversionException("a map key is null (DynamoDB map keys are attribute names)");
           }
           AttributeValue v = entry.getValue() == null ? null : e.toAttributeValue(entry.getValue());
-          b.put((String) entry.getKey(), v == null ? AttributeValue.nul() : v);
+          b.putNew((String) entry.getKey(), v == null ? AttributeValue.nul() : v);
         }
         return new AttributeValue.M(b.build());
       }
