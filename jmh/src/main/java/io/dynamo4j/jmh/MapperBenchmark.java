@@ -40,9 +40,11 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortK
  * <ul>
  *   <li>{@link #objectToItem} and {@link #itemToObject}: one conversion, in each mapper's own item
  *       form ({@code io.dynamo4j.model.Item}; the SDK's {@code Map<String, AttributeValue>}).
- *   <li>{@link #schemaBuild}: building a schema in a warm JVM (dynamo4j: a new {@code Mapper} and
- *       its schema; the accessor class, defined on the first build, is reused by later mappers;
- *       Enhanced Client: {@code TableSchema.fromBean} / {@code fromImmutableClass}).
+ *   <li>{@link #schemaBuild}: building a schema in a warm JVM, uncached (dynamo4j: a new
+ *       {@code Mapper} and its schema; the accessor class, defined on the first build, is reused by
+ *       later mappers; Enhanced Client: {@code BeanTableSchema.create(params)} /
+ *       {@code ImmutableTableSchema.create(params)}, which {@code TableSchema.fromBean} /
+ *       {@code fromImmutableClass} call once per class and then answer from a cache).
  *   <li>{@link #firstSchema}: the first schema in a fresh JVM, with one conversion each way:
  *       SingleShotTime, one measurement per fork, no warmup, 20 forks per target and shape.
  * </ul>
@@ -125,9 +127,14 @@ public class MapperBenchmark {
         };
       }
       default -> {
+        // create(params) builds a new schema; TableSchema.fromBean(type) answers from a per-class cache after the first call
         software.amazon.awssdk.enhanced.dynamodb.TableSchema schema = target == MapperTarget.ENHANCED_BEAN
-            ? software.amazon.awssdk.enhanced.dynamodb.TableSchema.fromBean((Class) type)
-            : software.amazon.awssdk.enhanced.dynamodb.TableSchema.fromImmutableClass((Class) type);
+            ? software.amazon.awssdk.enhanced.dynamodb.mapper.BeanTableSchema.create(
+                (software.amazon.awssdk.enhanced.dynamodb.mapper.BeanTableSchemaParams)
+                    software.amazon.awssdk.enhanced.dynamodb.mapper.BeanTableSchemaParams.builder((Class) type).build())
+            : software.amazon.awssdk.enhanced.dynamodb.mapper.ImmutableTableSchema.create(
+                (software.amazon.awssdk.enhanced.dynamodb.mapper.ImmutableTableSchemaParams)
+                    software.amazon.awssdk.enhanced.dynamodb.mapper.ImmutableTableSchemaParams.builder((Class) type).build());
         return new Codec() {
           @Override
           public Object write(Object object) {

@@ -236,7 +236,13 @@ final class AccessorGenerator {
     Map<Integer, List<Integer>> byHash = new TreeMap<>();
     for (int i = 0; i < properties.size(); i++) {
       if (properties.get(i).kind != PropertyModel.Kind.FLAT) {
-        byHash.computeIfAbsent(properties.get(i).attribute.hashCode(), h -> new ArrayList<>()).add(i);
+        int h = properties.get(i).attribute.hashCode();
+        List<Integer> group = byHash.get(h);
+        if (group == null) {
+          group = new ArrayList<>(2);
+          byHash.put(h, group);
+        }
+        group.add(i);
       }
     }
     if (!byHash.isEmpty()) {

@@ -145,6 +145,23 @@ final class Introspector {
     }
   }
 
+  /** Methods by name, so that properties come in a stable order (no lambda: it would cost a fresh JVM a class spin). */
+  private static final java.util.Comparator<Method> BY_NAME = new java.util.Comparator<>() {
+    @Override
+    public int compare(Method a, Method b) {
+      return a.getName().compareTo(b.getName());
+    }
+  };
+
+  private static Candidate candidate(Map<String, Candidate> candidates, String name) {
+    Candidate c = candidates.get(name);
+    if (c == null) {
+      c = new Candidate(name);
+      candidates.put(name, c);
+    }
+    return c;
+  }
+
   private static List<PropertyModel> properties(Class<?> type, Class<?> builderType) {
     Map<String, Candidate> candidates = new LinkedHashMap<>();
     Deque<Class<?>> chain = new ArrayDeque<>();
@@ -157,22 +174,22 @@ final class Introspector {
             || (Modifier.isTransient(f.getModifiers()) && !annotated(f))) {
           continue;
         }
-        candidates.computeIfAbsent(f.getName(), Candidate::new).field = f;
+        candidate(candidates, f.getName()).field = f;
       }
     }
     for (Class<?> c : chain) {
       Method[] methods = c.getDeclaredMethods();
-      java.util.Arrays.sort(methods, java.util.Comparator.comparing(Method::getName));
+      java.util.Arrays.sort(methods, BY_NAME);
       for (Method m : methods) {
         if (Modifier.isStatic(m.getModifiers()) || m.isSynthetic() || m.isBridge()) {
           continue;
         }
         String getterName = getterProperty(m);
         if (getterName != null) {
-          candidates.computeIfAbsent(getterName, Candidate::new).getter = m;
+          candidate(candidates, getterName).getter = m;
         } else if (m.getParameterCount() == 1 && m.getName().length() > 3 && m.getName().startsWith("set")
             && Character.isUpperCase(m.getName().charAt(3))) {
-          candidates.computeIfAbsent(decapitalize(m.getName().substring(3)), Candidate::new).setters.add(m);
+          candidate(candidates, decapitalize(m.getName().substring(3))).setters.add(m);
         }
       }
     }
@@ -197,7 +214,7 @@ final class Introspector {
           if (plain == null) {
             continue;
           }
-          c = candidates.computeIfAbsent(property, Candidate::new);
+          c = candidate(candidates, property);
         }
         c.builderMethods.add(m);
       }
@@ -312,11 +329,26 @@ final class Introspector {
     p.counter = p.annotation(AtomicCounter.class);
     p.flatten = p.annotation(Flatten.class);
     p.convert = p.annotation(Convert.class);
-    for (IndexPartitionKey k : p.annotations(IndexPartitionKey.class)) {
-      p.indexKeys.add(new PropertyModel.IndexKey(k.index(), true, k.order()));
+    // getAnnotation rather than getAnnotationsByType, whose streams would cost a fresh JVM the lambda machinery
+    IndexPartitionKey partitionKey = p.annotation(IndexPartitionKey.class);
+    IndexPartitionKey.List partitionKeys = p.annotation(IndexPartitionKey.List.class);
+    if (partitionKey != null) {
+      p.indexKeys.add(new PropertyModel.IndexKey(partitionKey.index(), true, partitionKey.order()));
     }
-    for (IndexSortKey k : p.annotations(IndexSortKey.class)) {
-      p.indexKeys.add(new PropertyModel.IndexKey(k.index(), false, k.order()));
+    if (partitionKeys != null) {
+      for (IndexPartitionKey k : partitionKeys.value()) {
+        p.indexKeys.add(new PropertyModel.IndexKey(k.index(), true, k.order()));
+      }
+    }
+    IndexSortKey sortKey = p.annotation(IndexSortKey.class);
+    IndexSortKey.List sortKeys = p.annotation(IndexSortKey.List.class);
+    if (sortKey != null) {
+      p.indexKeys.add(new PropertyModel.IndexKey(sortKey.index(), false, sortKey.order()));
+    }
+    if (sortKeys != null) {
+      for (IndexSortKey k : sortKeys.value()) {
+        p.indexKeys.add(new PropertyModel.IndexKey(k.index(), false, k.order()));
+      }
     }
   }
 

@@ -60,7 +60,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Mapper {
 
-  private static final System.Logger LOG = System.getLogger("io.dynamo4j.mapper");
+  /** The logger, looked up when first needed: the lookup loads the platform's logging, tens of milliseconds in a fresh JVM. */
+  private static final class Log {
+    static final System.Logger LOG = System.getLogger("io.dynamo4j.mapper");
+  }
   /** Accessor classes this JVM's mappers defined, by name, so that a second mapper reuses them. */
   private static final Map<String, Class<?>> DEFINED = new ConcurrentHashMap<>();
 
@@ -69,7 +72,12 @@ public final class Mapper {
   private final AccessorKind mode;
   private final Path dump;
   private final Clock clock;
-  private final ConverterLookup chain = this::converterFor;
+  private final ConverterLookup chain = new ConverterLookup() {
+    @Override
+    public AttributeConverter<?> converterFor(Type type) {
+      return Mapper.this.converterFor(type);
+    }
+  };
 
   private final Map<Class<?>, Mapping<?>> mappings = new ConcurrentHashMap<>();
   private final Map<Class<?>, Mapping<?>> building = new HashMap<>();
@@ -394,7 +402,7 @@ public final class Mapper {
           accessorClass = prebuilt;
           kind = AccessorKind.BUILD_TIME;
         } else if (mode == AccessorKind.BUILD_TIME) {
-          LOG.log(System.Logger.Level.WARNING, "dynamo4j mapper: no build-time accessor "
+          Log.LOG.log(System.Logger.Level.WARNING, "dynamo4j mapper: no build-time accessor "
               + (prebuilt == null ? "" : "matching the current class ") + "for " + model.type.getName()
               + " and accessors(BUILD_TIME) defines none; using reflection");
         } else {
@@ -404,7 +412,7 @@ public final class Mapper {
             kind = AccessorKind.GENERATED;
           } catch (MappingException | ReflectiveOperationException | LinkageError | SecurityException
               | IllegalArgumentException | IllegalStateException e) {
-            LOG.log(System.Logger.Level.WARNING, "dynamo4j mapper: cannot generate the accessor of "
+            Log.LOG.log(System.Logger.Level.WARNING, "dynamo4j mapper: cannot generate the accessor of "
                 + model.type.getName() + " (" + e + "); using reflection. Pass MethodHandles.lookup() to"
                 + " Mapper.builder().lookup(...) if the class is in a named module, or generate accessors at build time.");
           }
@@ -420,7 +428,7 @@ public final class Mapper {
         model.accessorKind = kind;
         return;
       } catch (ReflectiveOperationException | RuntimeException e) {
-        LOG.log(System.Logger.Level.WARNING, "dynamo4j mapper: cannot instantiate " + accessorClass.getName()
+        Log.LOG.log(System.Logger.Level.WARNING, "dynamo4j mapper: cannot instantiate " + accessorClass.getName()
             + " (" + e + "); using reflection");
       }
     }
@@ -437,7 +445,7 @@ public final class Mapper {
         Files.createDirectories(file.getParent());
         Files.write(file, bytes);
       } catch (IOException e) {
-        LOG.log(System.Logger.Level.WARNING, "dynamo4j mapper: cannot dump " + name + ": " + e);
+        Log.LOG.log(System.Logger.Level.WARNING, "dynamo4j mapper: cannot dump " + name + ": " + e);
       }
     }
     MethodHandles.Lookup l = MethodHandles.privateLookupIn(model.type, lookup);
@@ -474,7 +482,7 @@ public final class Mapper {
         try {
           out.put(AccessorNames.className(model.type), AccessorGenerator.generate(model));
         } catch (MappingException e) {
-          LOG.log(System.Logger.Level.WARNING, "dynamo4j mapper: no build-time accessor for "
+          Log.LOG.log(System.Logger.Level.WARNING, "dynamo4j mapper: no build-time accessor for "
               + model.type.getName() + ": " + e.getMessage());
         }
       }

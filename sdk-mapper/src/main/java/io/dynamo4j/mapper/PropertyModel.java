@@ -71,18 +71,6 @@ final class PropertyModel {
     return null;
   }
 
-  <A extends Annotation> List<A> annotations(Class<A> type) {
-    List<A> all = new ArrayList<>();
-    for (AnnotatedElement e : sources) {
-      for (A a : e.getAnnotationsByType(type)) {
-        if (!all.contains(a)) {
-          all.add(a);
-        }
-      }
-    }
-    return all;
-  }
-
   /** {@code Order.total}, for messages. */
   String qualified() {
     return owner.getSimpleName() + "." + name;

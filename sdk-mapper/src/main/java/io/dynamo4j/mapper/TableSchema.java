@@ -95,8 +95,8 @@ public final class TableSchema<T> {
     this.mapping = mapping;
     this.tableName = Mapper.tableName(mapping.type);
     String where = mapping.type.getSimpleName();
-    this.partition = key(where, "@PartitionKey", p -> p.partitionKey);
-    this.sort = key(where, "@SortKey", p -> p.sortKey);
+    this.partition = key(where, "@PartitionKey", true);
+    this.sort = key(where, "@SortKey", false);
     if (partition == null && sort != null) {
       throw new MappingException(where + " has a @SortKey but no @PartitionKey; annotate the partition key property");
     }
@@ -152,17 +152,13 @@ public final class TableSchema<T> {
     this.attributeNames = List.copyOf(names);
   }
 
-  private interface Role {
-    boolean test(PropertyModel p);
-  }
-
   @SuppressWarnings("unchecked")
-  private KeyAttribute key(String where, String annotation, Role role) {
+  private KeyAttribute key(String where, String annotation, boolean partitionKey) {
     KeyAttribute found = null;
     for (ObjectModel<? extends T> m : mapping.models()) {
       PropertyModel k = null;
       for (PropertyModel p : m.properties) {
-        if (role.test(p)) {
+        if (partitionKey ? p.partitionKey : p.sortKey) {
           if (k != null) {
             throw new MappingException(m.type.getSimpleName() + " has two " + annotation + " properties, " + k.name
                 + " and " + p.name + "; a table has one (use a GSI for another access pattern)");
@@ -217,7 +213,12 @@ public final class TableSchema<T> {
           }
           KeyAttribute ka = new KeyAttribute(p.attribute, scalar(p, role), (AttributeConverter<Object>) p.converter,
               p.qualified());
-          Map<Integer, KeyAttribute> slots = (k.partition() ? partitions : sorts).computeIfAbsent(k.index(), x -> new java.util.TreeMap<>());
+          Map<String, Map<Integer, KeyAttribute>> byIndex = k.partition() ? partitions : sorts;
+          Map<Integer, KeyAttribute> slots = byIndex.get(k.index());
+          if (slots == null) {
+            slots = new java.util.TreeMap<>();
+            byIndex.put(k.index(), slots);
+          }
           KeyAttribute clash = slots.get(k.order());
           if (clash != null && !clash.attribute.equals(ka.attribute)) {
             throw new MappingException(where + ": " + clash.property + " and " + ka.property + " are both " + role
@@ -228,8 +229,15 @@ public final class TableSchema<T> {
       }
     }
     Map<String, Index> declared = new HashMap<>();
-    for (Index i : mapping.type.getAnnotationsByType(Index.class)) {
-      declared.put(i.name(), i);
+    Index single = mapping.type.getAnnotation(Index.class);
+    Index.List several = mapping.type.getAnnotation(Index.List.class);
+    if (single != null) {
+      declared.put(single.name(), single);
+    }
+    if (several != null) {
+      for (Index i : several.value()) {
+        declared.put(i.name(), i);
+      }
     }
     Map<String, IndexModel> out = new LinkedHashMap<>();
     Set<String> all = new LinkedHashSet<>(partitions.keySet());

@@ -13,20 +13,14 @@ import java.lang.reflect.Type;
 import java.lang.reflect.WildcardType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.math.RoundingMode;
 import java.nio.ByteBuffer;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -37,115 +31,52 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 
 /** The standard provider; see {@link Converters}. Stateless and thread-safe. */
 final class StandardConverters implements ConverterProvider {
 
   static final StandardConverters INSTANCE = new StandardConverters();
 
-  private static final DateTimeFormatter INSTANT = new DateTimeFormatterBuilder().appendInstant(9).toFormatter();
-  private static final DateTimeFormatter TIME = new DateTimeFormatterBuilder()
-      .appendValue(ChronoField.HOUR_OF_DAY, 2).appendLiteral(':')
-      .appendValue(ChronoField.MINUTE_OF_HOUR, 2).appendLiteral(':')
-      .appendValue(ChronoField.SECOND_OF_MINUTE, 2)
-      .appendFraction(ChronoField.NANO_OF_SECOND, 9, 9, true)
-      .toFormatter();
-  private static final DateTimeFormatter LOCAL_DATE_TIME = new DateTimeFormatterBuilder()
-      .append(DateTimeFormatter.ISO_LOCAL_DATE).appendLiteral('T').append(TIME).toFormatter();
-  private static final DateTimeFormatter OFFSET_DATE_TIME = new DateTimeFormatterBuilder()
-      .append(LOCAL_DATE_TIME).appendOffsetId().toFormatter();
+  static final AttributeConverter<Instant> INSTANT_EPOCH_SECONDS = cast(new Scalar(Scalar.INSTANT_EPOCH_SECONDS, AttributeValue.Type.N));
 
-  static final AttributeConverter<Instant> INSTANT_EPOCH_SECONDS =
-      scalar(AttributeValue.Type.N, i -> AttributeValue.n(i.getEpochSecond()),
-          v -> Instant.ofEpochSecond(number(v).setScale(0, RoundingMode.FLOOR).longValueExact()));
-
-  private static final Map<Class<?>, AttributeConverter<?>> SCALARS = new HashMap<>();
+  private static final Map<Class<?>, AttributeConverter<?>> SCALARS = new HashMap<>(64);
+  private static final AttributeConverter<?> STRINGS = new Scalar(Scalar.STRING, AttributeValue.Type.S);
 
   static {
-    AttributeConverter<String> string = scalar(AttributeValue.Type.S, AttributeValue::s, Converters::string);
-    SCALARS.put(String.class, string);
-    AttributeConverter<Boolean> bool = scalar(null, AttributeValue::bool, v -> {
-      if (v instanceof AttributeValue.Bool b) {
-        return b.value();
-      }
-      throw mismatch("BOOL", v);
-    });
-    SCALARS.put(Boolean.class, bool);
-    SCALARS.put(boolean.class, bool);
-    AttributeConverter<Integer> integer = numeric(i -> AttributeValue.n(i.longValue()), d -> exact(d, Integer.MIN_VALUE, Integer.MAX_VALUE, "int").intValue());
-    SCALARS.put(Integer.class, integer);
-    SCALARS.put(int.class, integer);
-    AttributeConverter<Long> longs = numeric(AttributeValue::n, d -> exact(d, Long.MIN_VALUE, Long.MAX_VALUE, "long").longValue());
-    SCALARS.put(Long.class, longs);
-    SCALARS.put(long.class, longs);
-    AttributeConverter<Short> shorts = numeric(s -> AttributeValue.n(s.longValue()), d -> exact(d, Short.MIN_VALUE, Short.MAX_VALUE, "short").shortValue());
-    SCALARS.put(Short.class, shorts);
-    SCALARS.put(short.class, shorts);
-    AttributeConverter<Byte> bytes = numeric(b -> AttributeValue.n(b.longValue()), d -> exact(d, Byte.MIN_VALUE, Byte.MAX_VALUE, "byte").byteValue());
-    SCALARS.put(Byte.class, bytes);
-    SCALARS.put(byte.class, bytes);
-    AttributeConverter<Double> doubles = numeric(Converters::number, BigDecimal::doubleValue);
-    SCALARS.put(Double.class, doubles);
-    SCALARS.put(double.class, doubles);
-    AttributeConverter<Float> floats = numeric(f -> {
-      if (f.isNaN() || f.isInfinite()) {
-        return AttributeValue.n(f.doubleValue()); // DynamoDB's ValidationException
-      }
-      return AttributeValue.n(new BigDecimal(Float.toString(f)));
-    }, BigDecimal::floatValue);
-    SCALARS.put(Float.class, floats);
-    SCALARS.put(float.class, floats);
-    AttributeConverter<Character> chars = scalar(AttributeValue.Type.S, c -> AttributeValue.s(String.valueOf(c)), v -> {
-      String s = string(v);
-      if (s.length() != 1) {
-        throw new ConversionException("expected a string of one character, found " + s.length() + " characters");
-      }
-      return s.charAt(0);
-    });
-    SCALARS.put(Character.class, chars);
-    SCALARS.put(char.class, chars);
-    SCALARS.put(BigDecimal.class, numeric(AttributeValue::n, d -> d));
-    SCALARS.put(BigInteger.class, numeric(AttributeValue::n, d -> {
-      try {
-        return d.toBigIntegerExact();
-      } catch (ArithmeticException e) {
-        throw new ConversionException("expected an integer, found " + d.toPlainString());
-      }
-    }));
-    SCALARS.put(byte[].class, scalar(AttributeValue.Type.B, AttributeValue::b, v -> binary(v).toByteArray()));
-    SCALARS.put(ByteBuffer.class, scalar(AttributeValue.Type.B, b -> AttributeValue.b(Bytes.of(b)),
-        v -> ByteBuffer.wrap(binary(v).toByteArray())));
-    SCALARS.put(Bytes.class, scalar(AttributeValue.Type.B, AttributeValue::b, Converters::binary));
-    SCALARS.put(UUID.class, text(UUID::toString, UUID::fromString));
-    SCALARS.put(Instant.class, text(i -> {
-      String fast = TimeText.format(i);
-      return fast != null ? fast : INSTANT.format(i);
-    }, TimeText::parseInstant));
-    SCALARS.put(LocalDate.class, text(DateTimeFormatter.ISO_LOCAL_DATE::format, LocalDate::parse));
-    SCALARS.put(LocalTime.class, text(TIME::format, LocalTime::parse));
-    SCALARS.put(LocalDateTime.class, text(t -> {
-      String fast = TimeText.format(t, false);
-      return fast != null ? fast : LOCAL_DATE_TIME.format(t);
-    }, t -> {
-      LocalDateTime fast = TimeText.parse(t, false);
-      return fast != null ? fast : LocalDateTime.parse(t);
-    }));
-    SCALARS.put(OffsetDateTime.class, text(OFFSET_DATE_TIME::format, OffsetDateTime::parse));
-    SCALARS.put(ZonedDateTime.class, text(z -> z.getZone() instanceof ZoneOffset
-        ? OFFSET_DATE_TIME.format(z)
-        : OFFSET_DATE_TIME.format(z) + "[" + z.getZone().getId() + "]", ZonedDateTime::parse));
-    SCALARS.put(Duration.class, numeric(
-        d -> AttributeValue.n(BigDecimal.valueOf(d.getSeconds()).add(BigDecimal.valueOf(d.getNano(), 9))),
-        n -> {
-          BigDecimal seconds = n.setScale(0, RoundingMode.FLOOR);
-          BigDecimal nanos = n.subtract(seconds).movePointRight(9);
-          try {
-            return Duration.ofSeconds(seconds.longValueExact(), nanos.setScale(0, RoundingMode.FLOOR).longValueExact());
-          } catch (ArithmeticException e) {
-            throw new ConversionException("expected a duration in seconds, found " + n.toPlainString());
-          }
-        }));
+    SCALARS.put(String.class, STRINGS);
+    scalar(Scalar.BOOLEAN, null, Boolean.class, boolean.class);
+    scalar(Scalar.INT, AttributeValue.Type.N, Integer.class, int.class);
+    scalar(Scalar.LONG, AttributeValue.Type.N, Long.class, long.class);
+    scalar(Scalar.SHORT, AttributeValue.Type.N, Short.class, short.class);
+    scalar(Scalar.BYTE, AttributeValue.Type.N, Byte.class, byte.class);
+    scalar(Scalar.DOUBLE, AttributeValue.Type.N, Double.class, double.class);
+    scalar(Scalar.FLOAT, AttributeValue.Type.N, Float.class, float.class);
+    scalar(Scalar.CHAR, AttributeValue.Type.S, Character.class, char.class);
+    scalar(Scalar.BIG_DECIMAL, AttributeValue.Type.N, BigDecimal.class);
+    scalar(Scalar.BIG_INTEGER, AttributeValue.Type.N, BigInteger.class);
+    scalar(Scalar.BYTE_ARRAY, AttributeValue.Type.B, byte[].class);
+    scalar(Scalar.BYTE_BUFFER, AttributeValue.Type.B, ByteBuffer.class);
+    scalar(Scalar.BYTES, AttributeValue.Type.B, Bytes.class);
+    scalar(Scalar.UUIDS, AttributeValue.Type.S, UUID.class);
+    scalar(Scalar.INSTANT, AttributeValue.Type.S, Instant.class);
+    scalar(Scalar.LOCAL_DATE, AttributeValue.Type.S, LocalDate.class);
+    scalar(Scalar.LOCAL_TIME, AttributeValue.Type.S, LocalTime.class);
+    scalar(Scalar.LOCAL_DATE_TIME, AttributeValue.Type.S, LocalDateTime.class);
+    scalar(Scalar.OFFSET_DATE_TIME, AttributeValue.Type.S, OffsetDateTime.class);
+    scalar(Scalar.ZONED_DATE_TIME, AttributeValue.Type.S, ZonedDateTime.class);
+    scalar(Scalar.DURATION, AttributeValue.Type.N, Duration.class);
+  }
+
+  private static void scalar(int kind, AttributeValue.Type type, Class<?>... classes) {
+    Scalar c = new Scalar(kind, type);
+    for (Class<?> k : classes) {
+      SCALARS.put(k, c);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> AttributeConverter<T> cast(AttributeConverter<?> c) {
+    return (AttributeConverter<T>) c;
   }
 
   private StandardConverters() {}
@@ -199,62 +130,30 @@ final class StandardConverters implements ConverterProvider {
     return t;
   }
 
-  // ---------------------------------------------------------------- scalars
-
-  private static <T> AttributeConverter<T> scalar(
-      AttributeValue.Type type, Function<T, AttributeValue> to, Function<AttributeValue, T> from) {
-    return new AttributeConverter<>() {
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static AttributeConverter<?> enumConverter(Class<?> type) {
+    Class<? extends Enum> e = (Class<? extends Enum>) type;
+    return new AttributeConverter<Enum>() {
       @Override
-      public AttributeValue toAttributeValue(T value) {
-        return to.apply(value);
+      public AttributeValue toAttributeValue(Enum value) {
+        return AttributeValue.s(value.name());
       }
 
       @Override
-      public T fromAttributeValue(AttributeValue value) {
-        return from.apply(value);
+      public Enum fromAttributeValue(AttributeValue value) {
+        String name = string(value);
+        try {
+          return Enum.valueOf(e, name);
+        } catch (IllegalArgumentException x) {
+          throw new ConversionException(e.getSimpleName() + " has no constant \"" + name + "\"");
+        }
       }
 
       @Override
       public AttributeValue.Type attributeType() {
-        return type;
+        return AttributeValue.Type.S;
       }
     };
-  }
-
-  private static <T> AttributeConverter<T> numeric(Function<T, AttributeValue> to, Function<BigDecimal, T> from) {
-    return scalar(AttributeValue.Type.N, to, v -> from.apply(number(v)));
-  }
-
-  private static <T> AttributeConverter<T> text(Function<T, String> to, Function<String, T> from) {
-    return scalar(AttributeValue.Type.S, v -> AttributeValue.s(to.apply(v)), v -> {
-      String s = string(v);
-      try {
-        return from.apply(s);
-      } catch (DateTimeException | IllegalArgumentException e) {
-        throw new ConversionException("cannot read \"" + s + "\": " + e.getMessage(), e);
-      }
-    });
-  }
-
-  private static BigDecimal exact(BigDecimal d, long min, long max, String type) {
-    if (d.scale() > 0 && d.stripTrailingZeros().scale() > 0
-        || d.compareTo(BigDecimal.valueOf(min)) < 0 || d.compareTo(BigDecimal.valueOf(max)) > 0) {
-      throw new ConversionException("expected a number that fits " + type + ", found " + d.toPlainString());
-    }
-    return d;
-  }
-
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private static AttributeConverter<?> enumConverter(Class<?> type) {
-    Class<? extends Enum> e = (Class<? extends Enum>) type;
-    return scalar(AttributeValue.Type.S, (Enum v) -> AttributeValue.s(v.name()), v -> {
-      String name = string(v);
-      try {
-        return Enum.valueOf(e, name);
-      } catch (IllegalArgumentException x) {
-        throw new ConversionException(e.getSimpleName() + " has no constant \"" + name + "\"");
-      }
-    });
   }
 
   // ---------------------------------------------------------------- containers
@@ -331,7 +230,7 @@ final class StandardConverters implements ConverterProvider {
         switch (t) {
           case S -> {
             List<String> out = new ArrayList<>(value.size());
-            boolean strings = e == SCALARS.get(String.class);
+            boolean strings = e == STRINGS;
             for (Object o : value) {
               out.add(strings ? (String) nonNull(o) : string(e.toAttributeValue(nonNull(o))));
             }
@@ -359,7 +258,7 @@ final class StandardConverters implements ConverterProvider {
         Set<Object> out;
         if (value instanceof AttributeValue.SS ss && t == AttributeValue.Type.S) {
           out = new LinkedHashSet<>(ss.value().size() * 2);
-          if (e == SCALARS.get(String.class)) {
+          if (e == STRINGS) {
             out.addAll(ss.value());
           } else {
             for (String s : ss.value()) {
