@@ -14,7 +14,6 @@ import io.dynamo4j.mapper.annotation.SortKey;
 import io.dynamo4j.mapper.annotation.TimeToLive;
 import io.dynamo4j.mapper.annotation.UpdatedAt;
 import io.dynamo4j.mapper.annotation.Version;
-import java.lang.annotation.Annotation;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -37,11 +36,6 @@ import java.util.Map;
  * field, the getter or the record component. Stateless.
  */
 final class Introspector {
-
-  private static final List<Class<? extends Annotation>> MAPPER_ANNOTATIONS = List.of(
-      PartitionKey.class, SortKey.class, Attribute.class, IndexPartitionKey.class, IndexPartitionKey.List.class,
-      IndexSortKey.class, IndexSortKey.List.class, Version.class, CreatedAt.class, UpdatedAt.class,
-      AtomicCounter.class, TimeToLive.class, Convert.class, Flatten.class, IgnoreNulls.class);
 
   private Introspector() {}
 
@@ -70,7 +64,7 @@ final class Introspector {
       throw new MappingException(simple + " is " + (type.isAnonymousClass() ? "an anonymous" : "a local")
           + " class; declare it as a top-level or static nested class");
     }
-    boolean ignoreNulls = type.isAnnotationPresent(IgnoreNulls.class);
+    boolean ignoreNulls = Annotations.has(type, IgnoreNulls.class);
     if (type.isRecord()) {
       return record(type, ignoreNulls);
     }
@@ -314,8 +308,8 @@ final class Introspector {
   }
 
   private static void readAnnotations(PropertyModel p) {
-    Attribute rename = p.annotation(Attribute.class);
-    p.attribute = rename != null ? rename.value() : p.name;
+    Annotations.Ann rename = p.annotation(Attribute.class);
+    p.attribute = rename != null ? rename.string("value", p.name) : p.name;
     if (p.attribute.isEmpty()) {
       throw new MappingException(p.qualified() + " has @Attribute(\"\"); give a non-empty attribute name");
     }
@@ -326,35 +320,36 @@ final class Introspector {
     p.updatedAt = p.annotation(UpdatedAt.class) != null;
     p.ttl = p.annotation(TimeToLive.class) != null;
     p.ignoreNulls = p.annotation(IgnoreNulls.class) != null;
-    p.counter = p.annotation(AtomicCounter.class);
-    p.flatten = p.annotation(Flatten.class);
-    p.convert = p.annotation(Convert.class);
-    // getAnnotation rather than getAnnotationsByType, whose streams would cost a fresh JVM the lambda machinery
-    IndexPartitionKey partitionKey = p.annotation(IndexPartitionKey.class);
-    IndexPartitionKey.List partitionKeys = p.annotation(IndexPartitionKey.List.class);
-    if (partitionKey != null) {
-      p.indexKeys.add(new PropertyModel.IndexKey(partitionKey.index(), true, partitionKey.order()));
+    Annotations.Ann counter = p.annotation(AtomicCounter.class);
+    if (counter != null) {
+      p.counter = true;
+      p.counterStart = counter.number("start", 0);
+      p.counterDelta = counter.number("delta", 1);
     }
-    if (partitionKeys != null) {
-      for (IndexPartitionKey k : partitionKeys.value()) {
-        p.indexKeys.add(new PropertyModel.IndexKey(k.index(), true, k.order()));
+    Annotations.Ann flatten = p.annotation(Flatten.class);
+    p.flatten = flatten == null ? null : flatten.string("prefix", "");
+    Annotations.Ann convert = p.annotation(Convert.class);
+    p.convert = convert == null ? null : Annotations.classOf(convert.values.get("value"), p.owner);
+    for (java.lang.reflect.AnnotatedElement e : p.sources) {
+      List<Annotations.Ann> partitions = Annotations.all(e, IndexPartitionKey.class, IndexPartitionKey.List.class);
+      List<Annotations.Ann> sorts = Annotations.all(e, IndexSortKey.class, IndexSortKey.List.class);
+      if (partitions.isEmpty() && sorts.isEmpty()) {
+        continue;
       }
-    }
-    IndexSortKey sortKey = p.annotation(IndexSortKey.class);
-    IndexSortKey.List sortKeys = p.annotation(IndexSortKey.List.class);
-    if (sortKey != null) {
-      p.indexKeys.add(new PropertyModel.IndexKey(sortKey.index(), false, sortKey.order()));
-    }
-    if (sortKeys != null) {
-      for (IndexSortKey k : sortKeys.value()) {
-        p.indexKeys.add(new PropertyModel.IndexKey(k.index(), false, k.order()));
+      for (Annotations.Ann k : partitions) {
+        p.indexKeys.add(new PropertyModel.IndexKey(k.string("index", ""), true, (int) k.number("order", 0)));
       }
+      for (Annotations.Ann k : sorts) {
+        p.indexKeys.add(new PropertyModel.IndexKey(k.string("index", ""), false, (int) k.number("order", 0)));
+      }
+      break;
     }
   }
 
+  /** Whether {@code e} has a mapper annotation other than {@code @Ignore}. */
   private static boolean annotated(java.lang.reflect.AnnotatedElement e) {
-    for (Class<? extends Annotation> a : MAPPER_ANNOTATIONS) {
-      if (e.isAnnotationPresent(a)) {
+    for (Annotations.Ann a : Annotations.of(e)) {
+      if (!a.type.equals(Ignore.class.getName())) {
         return true;
       }
     }

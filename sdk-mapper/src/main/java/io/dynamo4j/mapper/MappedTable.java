@@ -242,7 +242,7 @@ public final class MappedTable<T> {
     for (PropertyModel p : roles.counters()) {
       io.dynamo4j.expr.AttributePath path = io.dynamo4j.expr.AttributePath.of(p.attribute);
       u = u.set(path, io.dynamo4j.expr.SetValue.plus(io.dynamo4j.expr.SetValue.ifNotExists(path,
-          AttributeValue.n(p.counter.start() - p.counter.delta())), AttributeValue.n(p.counter.delta())));
+          AttributeValue.n(p.counterStart - p.counterDelta)), AttributeValue.n(p.counterDelta)));
     }
     return u;
   }

@@ -164,9 +164,9 @@ public final class Mapper {
       return (Mapping<T>) inProgress;
     }
     Mapping<T> m;
-    Discriminator d = type.getAnnotation(Discriminator.class);
+    Annotations.Ann d = Annotations.get(type, Discriminator.class);
     if (d != null && (type.isInterface() || Modifier.isAbstract(type.getModifiers()) || type.isSealed()
-        || type.isAnnotationPresent(Subtypes.class))) {
+        || Annotations.has(type, Subtypes.class))) {
       List<ObjectModel<? extends T>> list = new ArrayList<>();
       for (Class<?> sub : subtypes(type)) {
         list.add((ObjectModel<? extends T>) model(sub));
@@ -175,7 +175,7 @@ public final class Mapper {
         throw new MappingException(type.getSimpleName() + " is annotated @Discriminator but has no concrete subtypes;"
             + " seal it (permits ...) or list them in @Subtypes");
       }
-      m = new Mapping.Polymorphic<>(type, d.value(), list);
+      m = new Mapping.Polymorphic<>(type, d.string("value", "type"), list);
     } else {
       m = new Mapping.Concrete<>(model(type));
     }
@@ -207,9 +207,10 @@ public final class Mapper {
       if (c.isSealed()) {
         todo.addAll(Arrays.asList(c.getPermittedSubclasses()));
       }
-      Subtypes listed = c.getAnnotation(Subtypes.class);
+      Annotations.Ann listed = Annotations.get(c, Subtypes.class);
       if (listed != null) {
-        for (Class<?> s : listed.value()) {
+        for (Object named : listed.list("value")) {
+          Class<?> s = Annotations.classOf(named, c);
           if (!c.isAssignableFrom(s)) {
             throw new MappingException(c.getSimpleName() + " lists " + s.getSimpleName() + " in @Subtypes, but "
                 + s.getSimpleName() + " is not a subtype of it");
@@ -228,9 +229,9 @@ public final class Mapper {
       ObjectModel<T> created = Introspector.introspect(type);
       Class<?> root = discriminatorRoot(type);
       if (root != null) {
-        created.discriminatorName = root.getAnnotation(Discriminator.class).value();
-        DiscriminatorValue v = type.getAnnotation(DiscriminatorValue.class);
-        created.discriminatorValue = v != null ? v.value() : type.getSimpleName();
+        created.discriminatorName = Annotations.get(root, Discriminator.class).string("value", "type");
+        Annotations.Ann v = Annotations.get(type, DiscriminatorValue.class);
+        created.discriminatorValue = v != null ? v.string("value", type.getSimpleName()) : type.getSimpleName();
       }
       models.put(type, created);
       m = created;
@@ -242,7 +243,7 @@ public final class Mapper {
     List<Class<?>> todo = new ArrayList<>(List.of(type));
     while (!todo.isEmpty()) {
       Class<?> c = todo.remove(0);
-      if (c.isAnnotationPresent(Discriminator.class)) {
+      if (Annotations.has(c, Discriminator.class)) {
         return c;
       }
       if (c.getSuperclass() != null && c.getSuperclass() != Object.class) {
@@ -298,7 +299,7 @@ public final class Mapper {
       }
       resolve(nested);
       p.kind = PropertyModel.Kind.FLAT;
-      p.flat = new Flat(p.flatten.prefix(), nested);
+      p.flat = new Flat(p.flatten, nested);
       return;
     }
     AttributeConverter<?> c;
@@ -350,7 +351,7 @@ public final class Mapper {
   }
 
   private static AttributeConverter<?> instantiate(PropertyModel p) {
-    Class<?> c = p.convert.value();
+    Class<?> c = p.convert;
     try {
       Constructor<?> ctor = c.getDeclaredConstructor();
       ctor.setAccessible(true);
@@ -374,8 +375,8 @@ public final class Mapper {
       return c;
     }
     Class<?> raw = Introspector.rawClass(type);
-    if (type instanceof Class<?> && (Introspector.mappable(raw) || raw.isAnnotationPresent(Discriminator.class))) {
-      return new NestedConverter(mapping(raw), raw.isAnnotationPresent(IgnoreNulls.class));
+    if (type instanceof Class<?> && (Introspector.mappable(raw) || Annotations.has(raw, Discriminator.class))) {
+      return new NestedConverter(mapping(raw), Annotations.has(raw, IgnoreNulls.class));
     }
     throw new MappingException("type " + type.getTypeName() + " has no converter; give the property"
         + " @Convert(...), register a ConverterProvider with Mapper.builder().converters(...)"
@@ -549,7 +550,7 @@ public final class Mapper {
   }
 
   static String tableName(Class<?> type) {
-    Table t = type.getAnnotation(Table.class);
-    return t == null ? null : t.value();
+    Annotations.Ann t = Annotations.get(type, Table.class);
+    return t == null ? null : t.string("value", null);
   }
 }

@@ -1,8 +1,5 @@
 package io.dynamo4j.mapper;
 
-import io.dynamo4j.mapper.annotation.AtomicCounter;
-import io.dynamo4j.mapper.annotation.Convert;
-import io.dynamo4j.mapper.annotation.Flatten;
 import io.dynamo4j.mapper.convert.AttributeConverter;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
@@ -44,9 +41,14 @@ final class PropertyModel {
   boolean updatedAt;
   boolean ttl;
   boolean ignoreNulls;
-  AtomicCounter counter;
-  Flatten flatten;
-  Convert convert;
+  /** Whether this is an {@code @AtomicCounter}, and its start and delta. */
+  boolean counter;
+  long counterStart;
+  long counterDelta = 1;
+  /** The {@code @Flatten} prefix, or null when not flattened. */
+  String flatten;
+  /** The {@code @Convert} class, or null. */
+  Class<?> convert;
   final List<IndexKey> indexKeys = new ArrayList<>();
 
   AttributeConverter<?> converter;
@@ -61,9 +63,10 @@ final class PropertyModel {
     this.raw = raw;
   }
 
-  <A extends Annotation> A annotation(Class<A> type) {
+  /** The annotation of {@code type} on the first source that has it, or null. */
+  Annotations.Ann annotation(Class<? extends Annotation> type) {
     for (AnnotatedElement e : sources) {
-      A a = e.getAnnotation(type);
+      Annotations.Ann a = Annotations.get(e, type);
       if (a != null) {
         return a;
       }

@@ -125,7 +125,7 @@ public final class TableSchema<T> {
           }
           version = p;
         }
-        if (p.counter != null) {
+        if (p.counter) {
           requireNumber(p, "@AtomicCounter");
           counters.add(p);
         }
@@ -228,16 +228,9 @@ public final class TableSchema<T> {
         }
       }
     }
-    Map<String, Index> declared = new HashMap<>();
-    Index single = mapping.type.getAnnotation(Index.class);
-    Index.List several = mapping.type.getAnnotation(Index.List.class);
-    if (single != null) {
-      declared.put(single.name(), single);
-    }
-    if (several != null) {
-      for (Index i : several.value()) {
-        declared.put(i.name(), i);
-      }
+    Map<String, Annotations.Ann> declared = new HashMap<>();
+    for (Annotations.Ann i : Annotations.all(mapping.type, Index.class, Index.List.class)) {
+      declared.put(i.string("name", ""), i);
     }
     Map<String, IndexModel> out = new LinkedHashMap<>();
     Set<String> all = new LinkedHashSet<>(partitions.keySet());
@@ -250,9 +243,15 @@ public final class TableSchema<T> {
         throw new MappingException(where + "'s index \"" + name + "\" has no @IndexPartitionKey, so it is a local"
             + " secondary index, and those have one sort key attribute; add an @IndexPartitionKey to make it global");
       }
-      Index d = declared.get(name);
-      out.put(name, new IndexModel(name, p, s, local, d == null ? Index.Projection.ALL : d.projection(),
-          d == null ? List.of() : List.of(d.include())));
+      Annotations.Ann d = declared.get(name);
+      List<String> include = new ArrayList<>();
+      if (d != null) {
+        for (Object o : d.list("include")) {
+          include.add((String) o);
+        }
+      }
+      out.put(name, new IndexModel(name, p, s, local,
+          d == null ? Index.Projection.ALL : Index.Projection.valueOf(d.string("projection", "ALL")), List.copyOf(include)));
     }
     for (String name : declared.keySet()) {
       if (!out.containsKey(name)) {

@@ -56,7 +56,7 @@ final class WritePlan {
     }
     for (PropertyModel p : roles.counters()) {
       if (item.get(p.attribute) == null) {
-        b.put(p.attribute, AttributeValue.n(p.counter.start()));
+        b.put(p.attribute, AttributeValue.n(p.counterStart));
       }
     }
     ConditionExpression condition = null;
@@ -131,8 +131,8 @@ final class WritePlan {
       for (PropertyModel p : roles.counters()) {
         special.add(p.attribute);
         AttributePath path = AttributePath.of(p.attribute);
-        long start = p.counter.start() - p.counter.delta();
-        u = u.set(path, SetValue.plus(SetValue.ifNotExists(path, AttributeValue.n(start)), AttributeValue.n(p.counter.delta())));
+        long start = p.counterStart - p.counterDelta;
+        u = u.set(path, SetValue.plus(SetValue.ifNotExists(path, AttributeValue.n(start)), AttributeValue.n(p.counterDelta)));
       }
       if (roles.version() != null) {
         versionAttribute = roles.version().attribute;
