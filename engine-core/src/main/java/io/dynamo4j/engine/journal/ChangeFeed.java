@@ -49,6 +49,7 @@ public final class ChangeFeed implements CommitListener {
     final EnumSet<Need> needs = EnumSet.noneOf(Need.class);
     final List<Capture> captures = new ArrayList<>(1);
     long lastTime;
+    boolean dropped; // the feed left the map: a writer holding it looks again
     volatile Runnable onAppend;
 
     boolean idle() {
@@ -169,31 +170,46 @@ public final class ChangeFeed implements CommitListener {
       synchronized (f) {
         f.needs.clear();
         f.onAppend = null;
+        f.dropped = true;
       }
     }
   }
 
   private void dropIfIdle(Table table, Feed f) {
-    if (f.idle()) {
-      feeds.remove(table, f);
+    if (f.idle() && feeds.remove(table, f)) {
+      f.dropped = true;
     }
   }
 
   @Override
   public void committed(Table table, byte[] key, Item oldItem, Item newItem, Cause cause, String transactionId) {
-    Feed f = feeds.get(table);
-    if (f == null) {
-      return;
+    // A change is reported at the moment its feed's monitor is held (or no feed was found): a
+    // feed dropped meanwhile is looked up again, so no change slips past a capture or a stream
+    // that starts on a new feed.
+    while (true) {
+      Feed f = feeds.get(table);
+      if (f == null) {
+        return;
+      }
+      if (report(f, table, key, oldItem, newItem, cause, transactionId)) {
+        return;
+      }
     }
+  }
+
+  private boolean report(Feed f, Table table, byte[] key, Item oldItem, Item newItem, Cause cause, String transactionId) {
     Runnable signal;
     synchronized (f) {
+      if (f.dropped) {
+        return false;
+      }
       if (!f.captures.isEmpty()) {
         for (Capture c : f.captures) {
           c.changed(key, oldItem, newItem);
         }
       }
       if (f.needs.isEmpty()) {
-        return;
+        return true;
       }
       long now = Math.max(context.now().toEpochMilli(), f.lastTime);
       f.lastTime = now;
@@ -204,5 +220,6 @@ public final class ChangeFeed implements CommitListener {
       signal.run();
     }
     retention.appended();
+    return true;
   }
 }
