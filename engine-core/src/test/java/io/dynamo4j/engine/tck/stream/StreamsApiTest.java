@@ -178,6 +178,24 @@ class StreamsApiTest extends EngineTest {
   }
 
   @Test
+  void getRecords_atMostOneMegabyteOfRecords_perCall() {
+    createTable("Big", StreamViewType.NEW_IMAGE);
+    String pad = "x".repeat(300_000);
+    for (int i = 0; i < 4; i++) {
+      int v = i;
+      engine.putItem(p -> p.tableName("Big").item(Item.of("pk", s("k" + v), "pad", s(pad))));
+    }
+    String arn = StreamReader.arn(engine, "Big");
+    String shard = describe(arn).shards().get(0).shardId();
+    String iterator = engine.getShardIterator(g -> g.streamArn(arn).shardId(shard).shardIteratorType(ShardIteratorType.TRIM_HORIZON))
+        .shardIterator();
+    GetRecordsResponse first = engine.getRecords(g -> g.shardIterator(iterator));
+    assertThat(first.records()).hasSize(3);
+    assertThat(first.records().stream().mapToLong(r -> r.dynamodb().sizeBytes()).sum()).isLessThanOrEqualTo(1 << 20);
+    assertThat(pks(engine.getRecords(g -> g.shardIterator(first.nextShardIterator())).records())).containsExactly("k3");
+  }
+
+  @Test
   void shardIterator_after15Minutes_expires() {
     createTable("Expiry", StreamViewType.KEYS_ONLY);
     String arn = StreamReader.arn(engine, "Expiry");
@@ -225,6 +243,8 @@ class StreamsApiTest extends EngineTest {
         .tableDescription().latestStreamArn();
     assertThat(second).isNotEqualTo(arn);
     assertThat(engine.listStreams(l -> l.tableName("Toggle")).streams()).extracting(Stream::streamArn).containsExactly(arn, second);
+    put("Toggle", "d", 1);
+    assertThat(pks(StreamReader.readAll(engine, second))).as("the new stream starts when it is enabled").containsExactly("d");
 
     clock.advance(Duration.ofHours(24).minusSeconds(2)); // 24 hours less a second after it was disabled
     assertThat(describe(arn).streamStatus()).isEqualTo(StreamStatus.DISABLED);
