@@ -13,6 +13,7 @@ import io.dynamo4j.engine.table.Table;
 import io.dynamo4j.model.Item;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -84,6 +85,7 @@ public final class PointInTimeRecovery implements JournalRetention.Reader {
    */
   public void update(Table table, boolean on, Integer periodDays, Instant now) {
     String id = table.definition().id();
+    now = ceilMillis(now);
     synchronized (table) {
       State s = states.get(id);
       if (on) {
@@ -118,7 +120,7 @@ public final class PointInTimeRecovery implements JournalRetention.Reader {
     String id = table.definition().id();
     State s = states.get(id);
     Instant e = s.enabledAt;
-    Instant window = now.minus(Duration.ofDays(s.periodDays));
+    Instant window = ceilMillis(now.minus(Duration.ofDays(s.periodDays)));
     if (window.isAfter(e)) {
       e = window;
     }
@@ -132,7 +134,7 @@ public final class PointInTimeRecovery implements JournalRetention.Reader {
   /** LatestRestorableDateTime of {@code table} (recovery on). */
   public Instant latest(Table table, Instant now) {
     State s = states.get(table.definition().id());
-    Instant l = now.minus(LATEST_LAG);
+    Instant l = now.minus(LATEST_LAG).truncatedTo(ChronoUnit.MILLIS);
     if (l.isBefore(s.enabledAt)) {
       l = s.enabledAt;
     }
@@ -168,6 +170,12 @@ public final class PointInTimeRecovery implements JournalRetention.Reader {
       }
     }
     return Snapshots.snapshot(now.snapshot().definition(), null, items);
+  }
+
+  /** {@code t} rounded up to the millisecond (times are shown, and history is kept, to the millisecond). */
+  private static Instant ceilMillis(Instant t) {
+    Instant down = t.truncatedTo(ChronoUnit.MILLIS);
+    return down.equals(t) ? t : down.plusMillis(1);
   }
 
   @Override
