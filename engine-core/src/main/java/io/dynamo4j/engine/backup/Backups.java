@@ -173,9 +173,11 @@ public final class Backups {
     return true;
   }
 
-  /** Notes that {@code target} is being restored from backup {@code arn}. */
+  /** Notes that {@code target} is being restored from backup {@code arn} (while it is CREATING). */
   public void restoring(String arn, Table target) {
-    restoring.put(arn, target);
+    if (target.status(context.now()) == TableStatus.CREATING) {
+      restoring.put(arn, target);
+    }
   }
 
   /** Removes expired SYSTEM backups. Scheduled. */

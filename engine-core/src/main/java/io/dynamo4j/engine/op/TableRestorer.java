@@ -256,10 +256,19 @@ final class TableRestorer {
         : d.toBuilder().restoreSummary(summary.toBuilder().restoreInProgress(d.tableStatus() == TableStatus.CREATING).build()).build();
   }
 
-  /** Throws TableAlreadyExistsException if a live table is named {@code name}. */
+  /**
+   * Throws TableAlreadyExistsException if a live table is named {@code name} (TableInUseException
+   * if that table is itself being restored, as DynamoDB answers).
+   */
   static void checkTarget(EngineContext context, String name) {
-    if (TableLookup.live(context, context.catalog().get(name)) != null) {
-      throw Errors.tableAlreadyExists(name);
+    Table existing = TableLookup.live(context, context.catalog().get(name));
+    if (existing == null) {
+      return;
     }
+    RestoreSummary restore = existing.definition().description().restoreSummary();
+    if (restore != null && existing.status(context.now()) == TableStatus.CREATING) {
+      throw Errors.tableBeingRestored(name, restore.sourceBackupArn() != null ? restore.sourceBackupArn() : restore.sourceTableArn());
+    }
+    throw Errors.tableAlreadyExists(name);
   }
 }

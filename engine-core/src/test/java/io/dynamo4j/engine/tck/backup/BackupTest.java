@@ -41,6 +41,7 @@ import io.dynamo4j.engine.tck.EngineTest;
 import io.dynamo4j.engine.tck.Tck;
 import io.dynamo4j.error.BackupInUseException;
 import io.dynamo4j.error.BackupNotFoundException;
+import io.dynamo4j.error.TableInUseException;
 import io.dynamo4j.error.ValidationException;
 import io.dynamo4j.model.Item;
 import java.time.Duration;
@@ -215,6 +216,8 @@ class BackupTest extends EngineTest {
           .hasMessage("Backup is being used to restore table: " + arn);
       assertThatThrownBy(() -> slow.restoreTableFromBackup(x -> x.backupArn(arn).targetTableName("Dst2")))
           .isInstanceOf(BackupInUseException.class).hasMessage("Backup is being used to restore another table: " + arn);
+      assertThatThrownBy(() -> slow.restoreTableFromBackup(x -> x.backupArn(arn).targetTableName("Dst")))
+          .isInstanceOf(TableInUseException.class).hasMessage("Table: Dst is already being restored from backup: " + arn);
       slowClock.advance(Duration.ofSeconds(10));
       TableDescription active = slow.describeTable(d -> d.tableName("Dst")).table();
       assertThat(active.tableStatus()).isEqualTo(TableStatus.ACTIVE);
