@@ -6,7 +6,9 @@ import java.util.Objects;
 
 /**
  * How a {@link LocalEngine} behaves where the embedded setting leaves a choice: the clock, the
- * region and account in ARNs, how long transient statuses last, whether throughput is enforced.
+ * region and account in ARNs, how long transient statuses last, whether throughput is enforced,
+ * how often TTL sweeps and stream shards roll over, how much history streams and point-in-time
+ * recovery may keep.
  * The defaults behave as DynamoDB does, with status changes immediate.
  *
  * <p>Immutable and thread-safe; build with {@link #builder()}.
@@ -20,6 +22,9 @@ public final class EngineConfig {
   private final String accountId;
   private final Duration statusDelay;
   private final boolean throttling;
+  private final Duration timeToLiveSweepInterval;
+  private final Duration streamShardRollover;
+  private final long historyMemoryLimit;
 
   private EngineConfig(Builder b) {
     this.clock = b.clock;
@@ -27,6 +32,9 @@ public final class EngineConfig {
     this.accountId = b.accountId;
     this.statusDelay = b.statusDelay;
     this.throttling = b.throttling;
+    this.timeToLiveSweepInterval = b.timeToLiveSweepInterval;
+    this.streamShardRollover = b.streamShardRollover;
+    this.historyMemoryLimit = b.historyMemoryLimit;
   }
 
   /** The default configuration. */
@@ -47,6 +55,9 @@ public final class EngineConfig {
     b.accountId = accountId;
     b.statusDelay = statusDelay;
     b.throttling = throttling;
+    b.timeToLiveSweepInterval = timeToLiveSweepInterval;
+    b.streamShardRollover = streamShardRollover;
+    b.historyMemoryLimit = historyMemoryLimit;
     return b;
   }
 
@@ -81,6 +92,28 @@ public final class EngineConfig {
     return throttling;
   }
 
+  /**
+   * How often, on {@link #clock()}, the TTL sweeper deletes expired items. Default one minute
+   * (DynamoDB takes minutes to days; a test on a {@link TestClock} moves the clock or calls
+   * {@link LocalEngine#sweepExpiredItems()}).
+   */
+  public Duration timeToLiveSweepInterval() {
+    return timeToLiveSweepInterval;
+  }
+
+  /** How long a stream shard stays open before it rolls over to a successor. Default four hours, as DynamoDB. */
+  public Duration streamShardRollover() {
+    return streamShardRollover;
+  }
+
+  /**
+   * The most (estimated) bytes of history the journal keeps for streams and point-in-time
+   * recovery; beyond it the oldest records go first. Default 256 MiB.
+   */
+  public long historyMemoryLimit() {
+    return historyMemoryLimit;
+  }
+
   /** Builds an {@link EngineConfig}. Not thread-safe. */
   public static final class Builder {
     private Clock clock = Clock.systemUTC();
@@ -88,6 +121,9 @@ public final class EngineConfig {
     private String accountId = "000000000000";
     private Duration statusDelay = Duration.ZERO;
     private boolean throttling;
+    private Duration timeToLiveSweepInterval = Duration.ofMinutes(1);
+    private Duration streamShardRollover = Duration.ofHours(4);
+    private long historyMemoryLimit = 256L << 20;
 
     private Builder() {}
 
@@ -121,6 +157,33 @@ public final class EngineConfig {
     /** Turns throughput enforcement on or off. */
     public Builder throttling(boolean throttling) {
       this.throttling = throttling;
+      return this;
+    }
+
+    /** Sets how often the TTL sweeper runs (positive). */
+    public Builder timeToLiveSweepInterval(Duration interval) {
+      if (interval.isNegative() || interval.isZero()) {
+        throw new IllegalArgumentException("EngineConfig.timeToLiveSweepInterval must be positive: " + interval);
+      }
+      this.timeToLiveSweepInterval = interval;
+      return this;
+    }
+
+    /** Sets how long a stream shard stays open (positive). */
+    public Builder streamShardRollover(Duration rollover) {
+      if (rollover.isNegative() || rollover.isZero()) {
+        throw new IllegalArgumentException("EngineConfig.streamShardRollover must be positive: " + rollover);
+      }
+      this.streamShardRollover = rollover;
+      return this;
+    }
+
+    /** Sets the most bytes of history kept for streams and point-in-time recovery (positive). */
+    public Builder historyMemoryLimit(long bytes) {
+      if (bytes <= 0) {
+        throw new IllegalArgumentException("EngineConfig.historyMemoryLimit must be positive: " + bytes);
+      }
+      this.historyMemoryLimit = bytes;
       return this;
     }
 

@@ -1,8 +1,13 @@
 package io.dynamo4j.engine;
 
 import io.dynamo4j.api.*;
+import io.dynamo4j.engine.backup.BackupStore;
+import io.dynamo4j.engine.journal.Journal;
+import io.dynamo4j.engine.journal.JournalStatistics;
 import io.dynamo4j.engine.op.Operations;
 import io.dynamo4j.engine.storage.Storage;
+import io.dynamo4j.engine.stream.Subscriber;
+import io.dynamo4j.engine.stream.Subscription;
 import io.dynamo4j.spi.Engine;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -10,7 +15,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * DynamoDB, in process: DynamoDB's semantics over any {@link Storage}. The in-memory and persistent
  * engines are a {@code LocalEngine} over their storage; use their factories ({@code MemoryEngine.create()}).
  *
- * <p>Thread-safe: any number of threads may call any operation. {@link #close()} closes the storage.
+ * <p>Beyond DynamoDB's operations, an engine runs in-process stream consumers
+ * ({@link #subscribe}), and lets a program (a test, typically) run the clock-driven background
+ * work now rather than when the clock says: {@link #runDueWork()}, {@link #sweepExpiredItems()}.
+ * On a {@link TestClock} the background work runs as the clock is moved.
+ *
+ * <p>Thread-safe: any number of threads may call any operation. {@link #close()} stops the
+ * subscriptions and background work and closes the storage.
  */
 public final class LocalEngine implements Engine {
 
@@ -18,14 +29,55 @@ public final class LocalEngine implements Engine {
   private final Operations ops;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private LocalEngine(Storage storage, EngineConfig config) {
+  private LocalEngine(Storage storage, Operations ops) {
     this.storage = storage;
-    this.ops = new Operations(storage, config);
+    this.ops = ops;
   }
 
-  /** An engine over {@code storage} with {@code config}. The engine owns the storage and closes it. */
+  /**
+   * An engine over {@code storage} with {@code config}, keeping stream and point-in-time history
+   * and backups in memory. The engine owns the storage and closes it.
+   */
   public static LocalEngine create(Storage storage, EngineConfig config) {
-    return new LocalEngine(storage, config);
+    return new LocalEngine(storage, new Operations(storage, config));
+  }
+
+  /**
+   * An engine over {@code storage} that keeps history in {@code journal} and backups in
+   * {@code backups} (a persistent engine brings its own). The engine owns all three and closes them.
+   */
+  public static LocalEngine create(Storage storage, Journal journal, BackupStore backups, EngineConfig config) {
+    return new LocalEngine(storage, new Operations(storage, journal, backups, config));
+  }
+
+  /**
+   * Starts an in-process consumer of a table's stream (see {@link Subscriber} for what it is
+   * promised). Throws IllegalArgumentException if the table has no enabled stream, and
+   * IllegalStateException if a consumer of that name is already running on it.
+   */
+  public Subscription subscribe(Subscriber subscriber) {
+    return ops.context().streams().subscribe(subscriber);
+  }
+
+  /**
+   * Runs the background work that is due on the engine's clock now (TTL sweeps, stream trimming and
+   * shard roll-over, history retention, backup expiry); returns how many tasks ran.
+   */
+  public int runDueWork() {
+    return ops.context().scheduler().runDue();
+  }
+
+  /** Runs a TTL sweep now, whatever the sweep interval says; returns how many expired items it deleted. */
+  public int sweepExpiredItems() {
+    return ops.context().timeToLive().sweep();
+  }
+
+  /**
+   * How much history (stream records and point-in-time recovery) the engine holds, against
+   * {@link EngineConfig#historyMemoryLimit()}.
+   */
+  public JournalStatistics journalStatistics() {
+    return ops.context().feed().journal().statistics();
   }
 
   /** The engine's internals, for engine implementations and tests in this project; not an API. */
@@ -36,7 +88,11 @@ public final class LocalEngine implements Engine {
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
-      storage.close();
+      try {
+        ops.context().close();
+      } finally {
+        storage.close();
+      }
     }
   }
 

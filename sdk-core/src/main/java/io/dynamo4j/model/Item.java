@@ -44,7 +44,8 @@ import java.util.function.BiConsumer;
 public final class Item extends AbstractMap<String, AttributeValue> {
 
   private static final Item EMPTY = new Item(new String[0], new AttributeValue[0]);
-  private static final int LINEAR_SCAN_MAX = 8;
+  /** Items up to this many attributes find names by scanning, which beats hashing at this size. */
+  private static final int LINEAR_SCAN_MAX = 24;
 
   private final String[] names;
   private final AttributeValue[] values;
@@ -120,11 +121,7 @@ public final class Item extends AbstractMap<String, AttributeValue> {
 
   /** A builder that starts with this item's attributes. */
   public Builder toBuilder() {
-    Builder b = new Builder(names.length + 4);
-    for (int i = 0; i < names.length; i++) {
-      b.put(names[i], values[i]);
-    }
-    return b;
+    return new Builder(this);
   }
 
   /** A copy of this item with {@code name} set to {@code value} (replaced in place if present). */
@@ -300,7 +297,8 @@ public final class Item extends AbstractMap<String, AttributeValue> {
   private int indexOf(String name) {
     if (index == null) {
       for (int i = 0; i < names.length; i++) {
-        if (names[i].equals(name)) {
+        String n = names[i];
+        if (n == name || n.equals(name)) {
           return i;
         }
       }
@@ -350,6 +348,14 @@ public final class Item extends AbstractMap<String, AttributeValue> {
       int capacity = Math.max(expected, 1);
       names = new String[capacity];
       values = new AttributeValue[capacity];
+    }
+
+    /** Starts with {@code source}'s attributes, whose names are known to be distinct. */
+    private Builder(Item source) {
+      int n = source.names.length;
+      names = Arrays.copyOf(source.names, n + 4);
+      values = Arrays.copyOf(source.values, n + 4);
+      size = n;
     }
 
     /**
@@ -440,7 +446,8 @@ public final class Item extends AbstractMap<String, AttributeValue> {
     private int find(String name) {
       if (size <= LINEAR_SCAN_MAX) {
         for (int i = 0; i < size; i++) {
-          if (names[i].equals(name)) {
+          String n = names[i];
+          if (n == name || n.equals(name)) {
             return i;
           }
         }

@@ -87,7 +87,7 @@ final class CreateTableOperation {
 
     StreamSpecification stream = request.streamSpecification();
     boolean streamOn = stream != null && stream.streamEnabled();
-    String label = streamOn ? TableDescriptions.streamLabel(now) : null;
+    String label = streamOn ? context.streams().newLabel(arn, now) : null;
     BillingModeSummary billing = payPerRequest
         ? new BillingModeSummary(BillingMode.PAY_PER_REQUEST, now)
         : request.billingMode() == null ? null : new BillingModeSummary(BillingMode.PROVISIONED, null);
@@ -115,7 +115,11 @@ final class CreateTableOperation {
         description, primaryKey, indexes, request.tags() == null ? List.of() : request.tags(), null, until);
     Table table = new Table(context.storage(), definition);
     TableLookup.live(context, context.catalog().get(name)); // forgets a deleted table whose time is over
+    if (streamOn) {
+      context.streams().enable(table, stream.streamViewType(), label, now); // before any write can reach the table
+    }
     if (!context.catalog().add(table)) {
+      context.streams().discard(table);
       table.drop();
       throw Errors.tableExists(name);
     }

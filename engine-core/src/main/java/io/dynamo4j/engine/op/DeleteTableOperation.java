@@ -50,12 +50,28 @@ final class DeleteTableOperation {
         throw Errors.deletionProtected();
       }
       Duration delay = context.config().statusDelay();
+      deleted(table, now);
       table.define(table.definition().withStatus(TableStatus.DELETING, delay.isZero() ? null : now.plus(delay)));
       if (delay.isZero()) {
         TableLookup.forget(context, table);
       }
     }
     return response(before);
+  }
+
+  /**
+   * What the table's time-driven features do when it is deleted: its stream closes and stays
+   * readable for 24 hours; with point-in-time recovery on, DynamoDB keeps a SYSTEM backup of it for
+   * 35 days; TTL and the journal forget it.
+   */
+  private void deleted(Table table, Instant now) {
+    context.streams().disable(table, now);
+    if (context.pointInTimeRecovery().isEnabled(table)) {
+      context.backups().createSystem(table, now);
+    }
+    context.pointInTimeRecovery().forget(table);
+    context.timeToLive().forget(table);
+    context.feed().forget(table);
   }
 
   private static DeleteTableResponse response(TableDescription before) {

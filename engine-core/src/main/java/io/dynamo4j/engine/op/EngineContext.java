@@ -2,14 +2,24 @@ package io.dynamo4j.engine.op;
 
 import io.dynamo4j.api.TableStatus;
 import io.dynamo4j.engine.EngineConfig;
+import io.dynamo4j.engine.backup.BackupStore;
+import io.dynamo4j.engine.backup.Backups;
+import io.dynamo4j.engine.backup.PointInTimeRecovery;
+import io.dynamo4j.engine.journal.ChangeFeed;
+import io.dynamo4j.engine.journal.Journal;
+import io.dynamo4j.engine.journal.JournalRetention;
+import io.dynamo4j.engine.schedule.Scheduler;
 import io.dynamo4j.engine.storage.Storage;
+import io.dynamo4j.engine.stream.Streams;
+import io.dynamo4j.engine.ttl.TimeToLive;
 import io.dynamo4j.engine.table.Catalog;
 import io.dynamo4j.engine.table.Table;
 import java.time.Instant;
 
 /**
  * What every operation works with: storage, the catalog, configuration, the clock, key locks and
- * the write path. One per engine.
+ * the write path; and the time-driven parts (scheduler, journal, streams, TTL, backups,
+ * point-in-time recovery). One per engine.
  *
  * <p>Thread-safe.
  */
@@ -21,12 +31,76 @@ public final class EngineContext {
   private final KeyLocks locks = new KeyLocks();
   private final ItemWriter writer;
   private volatile CommitListener[] commitListeners = new CommitListener[0];
+  private final Scheduler scheduler;
+  private final JournalRetention retention;
+  private final ChangeFeed feed;
+  private final Streams streams;
+  private final TimeToLive timeToLive;
+  private final Backups backups;
+  private final PointInTimeRecovery pointInTimeRecovery;
 
-  /** A context over {@code storage}. */
+  /** A context over {@code storage}, with history and backups in memory. */
   public EngineContext(Storage storage, EngineConfig config) {
+    this(storage, Journal.inMemory(), BackupStore.inMemory(), config);
+  }
+
+  /** A context over {@code storage}, keeping history in {@code journal} and backups in {@code backupStore}. */
+  public EngineContext(Storage storage, Journal journal, BackupStore backupStore, EngineConfig config) {
     this.storage = storage;
     this.config = config;
     this.writer = new ItemWriter(this);
+    this.scheduler = new Scheduler(config.clock());
+    this.retention = new JournalRetention(journal, config.clock(), scheduler, config.historyMemoryLimit());
+    this.feed = new ChangeFeed(this, journal, retention);
+    this.streams = new Streams(this, feed, scheduler);
+    this.timeToLive = new TimeToLive(this, scheduler);
+    this.backups = new Backups(this, feed, backupStore, timeToLive, scheduler);
+    this.pointInTimeRecovery = new PointInTimeRecovery(this, feed);
+    retention.addReader(streams);
+    retention.addReader(pointInTimeRecovery);
+  }
+
+  /** The clock-driven background work. */
+  public Scheduler scheduler() {
+    return scheduler;
+  }
+
+  /** Where committed changes enter the journal. */
+  public ChangeFeed feed() {
+    return feed;
+  }
+
+  /** The journal's retention (scheduled with the first stream or point-in-time recovery). */
+  public JournalRetention retention() {
+    return retention;
+  }
+
+  /** DynamoDB Streams. */
+  public Streams streams() {
+    return streams;
+  }
+
+  /** Time to Live. */
+  public TimeToLive timeToLive() {
+    return timeToLive;
+  }
+
+  /** On-demand backups. */
+  public Backups backups() {
+    return backups;
+  }
+
+  /** Point-in-time recovery. */
+  public PointInTimeRecovery pointInTimeRecovery() {
+    return pointInTimeRecovery;
+  }
+
+  /** Stops the background work and subscriptions and releases history and backups. */
+  public void close() {
+    streams.close();
+    scheduler.close();
+    feed.journal().close();
+    backups.store().close();
   }
 
   /** The storage. */

@@ -31,10 +31,35 @@ public final class Operations implements DynamoOperations {
   private final DeleteItemOperation deleteItem;
   private final BatchGetItemOperation batchGetItem;
   private final BatchWriteItemOperation batchWriteItem;
+  // Streams, TTL, backups, point-in-time recovery
+  private final UpdateTimeToLiveOperation updateTimeToLive;
+  private final DescribeTimeToLiveOperation describeTimeToLive;
+  private final CreateBackupOperation createBackup;
+  private final DescribeBackupOperation describeBackup;
+  private final ListBackupsOperation listBackups;
+  private final DeleteBackupOperation deleteBackup;
+  private final RestoreTableFromBackupOperation restoreTableFromBackup;
+  private final UpdateContinuousBackupsOperation updateContinuousBackups;
+  private final DescribeContinuousBackupsOperation describeContinuousBackups;
+  private final RestoreTableToPointInTimeOperation restoreTableToPointInTime;
+  private final ListStreamsOperation listStreams;
+  private final DescribeStreamOperation describeStream;
+  private final GetShardIteratorOperation getShardIterator;
+  private final GetRecordsOperation getRecords;
 
-  /** The operations of an engine over {@code storage}. */
+  /** The operations of an engine over {@code storage}, with history and backups in memory. */
   public Operations(Storage storage, EngineConfig config) {
-    this.context = new EngineContext(storage, config);
+    this(new EngineContext(storage, config));
+  }
+
+  /** The operations of an engine over {@code storage}, with history in {@code journal} and backups in {@code backups}. */
+  public Operations(Storage storage, io.dynamo4j.engine.journal.Journal journal, io.dynamo4j.engine.backup.BackupStore backups,
+      EngineConfig config) {
+    this(new EngineContext(storage, journal, backups, config));
+  }
+
+  private Operations(EngineContext context) {
+    this.context = context;
     this.createTable = new CreateTableOperation(context);
     this.describeTable = new DescribeTableOperation(context);
     this.listTables = new ListTablesOperation(context);
@@ -52,6 +77,20 @@ public final class Operations implements DynamoOperations {
     this.deleteItem = new DeleteItemOperation(context);
     this.batchGetItem = new BatchGetItemOperation(context);
     this.batchWriteItem = new BatchWriteItemOperation(context);
+    this.updateTimeToLive = new UpdateTimeToLiveOperation(context);
+    this.describeTimeToLive = new DescribeTimeToLiveOperation(context);
+    this.createBackup = new CreateBackupOperation(context);
+    this.describeBackup = new DescribeBackupOperation(context);
+    this.listBackups = new ListBackupsOperation(context);
+    this.deleteBackup = new DeleteBackupOperation(context);
+    this.restoreTableFromBackup = new RestoreTableFromBackupOperation(context);
+    this.updateContinuousBackups = new UpdateContinuousBackupsOperation(context);
+    this.describeContinuousBackups = new DescribeContinuousBackupsOperation(context);
+    this.restoreTableToPointInTime = new RestoreTableToPointInTimeOperation(context);
+    this.listStreams = new ListStreamsOperation(context);
+    this.describeStream = new DescribeStreamOperation(context);
+    this.getShardIterator = new GetShardIteratorOperation(context);
+    this.getRecords = new GetRecordsOperation(context);
   }
 
   /** The shared context (for engine internals and tests). */
@@ -86,12 +125,12 @@ public final class Operations implements DynamoOperations {
 
   @Override
   public UpdateTimeToLiveResponse updateTimeToLive(UpdateTimeToLiveRequest request) {
-    throw new UnsupportedOperationException("UpdateTimeToLive is not implemented yet");
+    return updateTimeToLive.execute(request);
   }
 
   @Override
   public DescribeTimeToLiveResponse describeTimeToLive(DescribeTimeToLiveRequest request) {
-    throw new UnsupportedOperationException("DescribeTimeToLive is not implemented yet");
+    return describeTimeToLive.execute(request);
   }
 
   @Override
@@ -116,42 +155,42 @@ public final class Operations implements DynamoOperations {
 
   @Override
   public CreateBackupResponse createBackup(CreateBackupRequest request) {
-    throw new UnsupportedOperationException("CreateBackup is not implemented yet");
+    return createBackup.execute(request);
   }
 
   @Override
   public DescribeBackupResponse describeBackup(DescribeBackupRequest request) {
-    throw new UnsupportedOperationException("DescribeBackup is not implemented yet");
+    return describeBackup.execute(request);
   }
 
   @Override
   public ListBackupsResponse listBackups(ListBackupsRequest request) {
-    throw new UnsupportedOperationException("ListBackups is not implemented yet");
+    return listBackups.execute(request);
   }
 
   @Override
   public DeleteBackupResponse deleteBackup(DeleteBackupRequest request) {
-    throw new UnsupportedOperationException("DeleteBackup is not implemented yet");
+    return deleteBackup.execute(request);
   }
 
   @Override
   public RestoreTableFromBackupResponse restoreTableFromBackup(RestoreTableFromBackupRequest request) {
-    throw new UnsupportedOperationException("RestoreTableFromBackup is not implemented yet");
+    return restoreTableFromBackup.execute(request);
   }
 
   @Override
   public UpdateContinuousBackupsResponse updateContinuousBackups(UpdateContinuousBackupsRequest request) {
-    throw new UnsupportedOperationException("UpdateContinuousBackups is not implemented yet");
+    return updateContinuousBackups.execute(request);
   }
 
   @Override
   public DescribeContinuousBackupsResponse describeContinuousBackups(DescribeContinuousBackupsRequest request) {
-    throw new UnsupportedOperationException("DescribeContinuousBackups is not implemented yet");
+    return describeContinuousBackups.execute(request);
   }
 
   @Override
   public RestoreTableToPointInTimeResponse restoreTableToPointInTime(RestoreTableToPointInTimeRequest request) {
-    throw new UnsupportedOperationException("RestoreTableToPointInTime is not implemented yet");
+    return restoreTableToPointInTime.execute(request);
   }
 
   @Override
@@ -221,22 +260,22 @@ public final class Operations implements DynamoOperations {
 
   @Override
   public ListStreamsResponse listStreams(ListStreamsRequest request) {
-    throw new UnsupportedOperationException("ListStreams is not implemented yet");
+    return listStreams.execute(request);
   }
 
   @Override
   public DescribeStreamResponse describeStream(DescribeStreamRequest request) {
-    throw new UnsupportedOperationException("DescribeStream is not implemented yet");
+    return describeStream.execute(request);
   }
 
   @Override
   public GetShardIteratorResponse getShardIterator(GetShardIteratorRequest request) {
-    throw new UnsupportedOperationException("GetShardIterator is not implemented yet");
+    return getShardIterator.execute(request);
   }
 
   @Override
   public GetRecordsResponse getRecords(GetRecordsRequest request) {
-    throw new UnsupportedOperationException("GetRecords is not implemented yet");
+    return getRecords.execute(request);
   }
 
 

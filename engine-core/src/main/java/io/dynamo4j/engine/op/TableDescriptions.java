@@ -15,7 +15,6 @@ import io.dynamo4j.engine.table.KeySchema;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,14 +22,12 @@ import java.util.UUID;
 
 /**
  * The parts of a table description that CreateTable and UpdateTable build alike, in DynamoDB's
- * formats: throughput descriptions, stream labels and ARNs, encryption descriptions, key schemas.
+ * formats: throughput descriptions, stream ARNs, encryption descriptions, key schemas (stream
+ * labels come from {@link io.dynamo4j.engine.stream.Streams#newLabel}).
  *
  * <p>Stateless and thread-safe.
  */
 final class TableDescriptions {
-
-  private static final DateTimeFormatter STREAM_LABEL =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
 
   private TableDescriptions() {}
 
@@ -63,11 +60,6 @@ final class TableDescriptions {
       b.lastDecreaseDateTime(now).numberOfDecreasesToday(before + 1);
     }
     return b.build();
-  }
-
-  /** A stream label: the ISO-8601 time the stream was enabled, to the millisecond, UTC. */
-  static String streamLabel(Instant enabledAt) {
-    return STREAM_LABEL.format(enabledAt);
   }
 
   /** A stream's ARN: {@code <table ARN>/stream/<label>}. */

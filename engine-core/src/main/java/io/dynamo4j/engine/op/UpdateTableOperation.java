@@ -240,7 +240,7 @@ final class UpdateTableOperation {
     }
     if (stream != null) {
       if (stream.streamEnabled()) {
-        String label = TableDescriptions.streamLabel(now);
+        String label = context.streams().newLabel(d.tableArn(), now);
         b.streamSpecification(stream).latestStreamLabel(label).latestStreamArn(TableDescriptions.streamArn(d.tableArn(), label));
       } else {
         b.streamSpecification((StreamSpecification) null);
@@ -322,6 +322,17 @@ final class UpdateTableOperation {
     return new Change(b.build(), indexes, created, deleted, until);
   }
 
+  /** Opens or closes the table's stream when the specification changed. */
+  private void streamChange(Table table, TableDescription before, TableDescription after, Instant now) {
+    boolean was = before.streamSpecification() != null && Boolean.TRUE.equals(before.streamSpecification().streamEnabled());
+    boolean is = after.streamSpecification() != null && Boolean.TRUE.equals(after.streamSpecification().streamEnabled());
+    if (was && !is) {
+      context.streams().disable(table, now);
+    } else if (is && !was) {
+      context.streams().enable(table, after.streamSpecification().streamViewType(), after.latestStreamLabel(), now);
+    }
+  }
+
   private UpdateTableResponse apply(Table table, Change change, Instant now) {
     TableDefinition current = table.definition();
     List<TableDefinition.DeletingIndex> deleting = new ArrayList<>();
@@ -340,6 +351,7 @@ final class UpdateTableOperation {
     TableDefinition next = current.withIndexes(change.description(), change.indexes())
         .withDeletingIndexes(deleting)
         .withStatus(change.description().tableStatus(), change.until());
+    streamChange(table, current.description(), change.description(), now);
     table.define(next);
     if (change.deleted() != null) {
       table.forgetIndex(change.deleted());
