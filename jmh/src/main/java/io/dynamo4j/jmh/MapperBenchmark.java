@@ -43,8 +43,9 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortK
  *   <li>{@link #schemaBuild}: building a schema in a warm JVM, uncached (dynamo4j: a new
  *       {@code Mapper} and its schema; the accessor class, defined on the first build, is reused by
  *       later mappers; Enhanced Client: {@code BeanTableSchema.create(params)} /
- *       {@code ImmutableTableSchema.create(params)}, which {@code TableSchema.fromBean} /
- *       {@code fromImmutableClass} call once per class and then answer from a cache).
+ *       {@code ImmutableTableSchema.create(params)} with their static per-class schema caches
+ *       emptied first, since {@code TableSchema.fromBean} / {@code fromImmutableClass} build once
+ *       per class and then answer from those caches).
  *   <li>{@link #firstSchema}: the first schema in a fresh JVM, with one conversion each way:
  *       SingleShotTime, one measurement per fork, no warmup, 20 forks per target and shape.
  * </ul>
@@ -127,7 +128,11 @@ public class MapperBenchmark {
         };
       }
       default -> {
-        // create(params) builds a new schema; TableSchema.fromBean(type) answers from a per-class cache after the first call
+        // The Enhanced Client keeps every schema it builds in a static per-class cache; empty it, so that
+        // each call builds a schema (as the first call for a class does).
+        clearStaticMap(target == MapperTarget.ENHANCED_BEAN
+            ? software.amazon.awssdk.enhanced.dynamodb.mapper.BeanTableSchema.class
+            : software.amazon.awssdk.enhanced.dynamodb.mapper.ImmutableTableSchema.class);
         software.amazon.awssdk.enhanced.dynamodb.TableSchema schema = target == MapperTarget.ENHANCED_BEAN
             ? software.amazon.awssdk.enhanced.dynamodb.mapper.BeanTableSchema.create(
                 (software.amazon.awssdk.enhanced.dynamodb.mapper.BeanTableSchemaParams)
@@ -146,6 +151,20 @@ public class MapperBenchmark {
             return schema.mapToItem((Map) item);
           }
         };
+      }
+    }
+  }
+
+  /** Clears the static cache map of {@code owner} (the Enhanced Client's schema caches). */
+  static void clearStaticMap(Class<?> owner) {
+    for (java.lang.reflect.Field f : owner.getDeclaredFields()) {
+      if (java.lang.reflect.Modifier.isStatic(f.getModifiers()) && Map.class.isAssignableFrom(f.getType())) {
+        try {
+          f.setAccessible(true);
+          ((Map<?, ?>) f.get(null)).clear();
+        } catch (ReflectiveOperationException e) {
+          throw new IllegalStateException("cannot clear " + f, e);
+        }
       }
     }
   }

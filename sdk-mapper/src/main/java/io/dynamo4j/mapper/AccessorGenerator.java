@@ -72,12 +72,9 @@ final class AccessorGenerator {
   static byte[] generate(ObjectModel<?> model, String name) {
     checkAccess(model);
     String self = name.replace('.', '/');
-    ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
-      @Override
-      protected String getCommonSuperClass(String a, String b) {
-        return "java/lang/Object"; // the code below never merges two distinct reference types
-      }
-    };
+    // Frames are written by hand (the layout of every branch target is known), so ASM only counts
+    // stack depths: its frame analysis would cost a cold JVM more than the rest of the class.
+    ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
     cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER | ACC_SYNTHETIC, self, null, BASE, null);
     cw.visitSource("dynamo4j generated accessor", null);
     String fingerprint = model.fingerprint();
@@ -94,7 +91,7 @@ final class AccessorGenerator {
     init.visitEnd();
 
     write(cw, model);
-    read(cw, model);
+    read(cw, model, self);
     cw.visitEnd();
     return cw.toByteArray();
   }
@@ -160,7 +157,7 @@ final class AccessorGenerator {
   private static final int FLAT_TEMP = 7;
   private static final int FIRST_LOCAL = 8;
 
-  private static void read(ClassWriter cw, ObjectModel<?> model) {
+  private static void read(ClassWriter cw, ObjectModel<?> model, String self) {
     String t = Type.getInternalName(model.type);
     MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "read", "(L" + ITEM + ";)Ljava/lang/Object;", null, null);
     mv.visitCode();
@@ -212,6 +209,33 @@ final class AccessorGenerator {
       }
       default -> throw new IllegalStateException(String.valueOf(model.shape));
     }
+    // the locals at every branch target: this, item, target, size, index, name, value, flat temp, record locals
+    List<Object> frame = new ArrayList<>();
+    frame.add(self);
+    frame.add(ITEM);
+    frame.add(model.shape == ObjectModel.Shape.BEAN ? t
+        : model.shape == ObjectModel.Shape.BUILDER ? Type.getInternalName(model.builderFactory.getReturnType()) : TOP);
+    frame.add(INTEGER);
+    frame.add(INTEGER);
+    frame.add(TOP);
+    frame.add(TOP);
+    frame.add(TOP);
+    if (model.shape == ObjectModel.Shape.RECORD) {
+      for (PropertyModel p : properties) {
+        frame.add(switch (p.kind) {
+          case INT, SHORT, BYTE, BOOLEAN -> INTEGER;
+          case LONG -> LONG;
+          case DOUBLE -> DOUBLE;
+          default -> Type.getInternalName(boxed(p.raw));
+        });
+      }
+    }
+    Object[] atLoop = frame.toArray();
+    Object[] atCase = frame.toArray();
+    atCase[NAME] = "java/lang/String";
+    atCase[VALUE_VAR] = VALUE;
+    Object[] atSkip = frame.toArray();
+    atSkip[FLAT_TEMP] = "java/lang/Object";
     mv.visitVarInsn(ALOAD, ITEM_VAR);
     mv.visitMethodInsn(INVOKEVIRTUAL, ITEM, "size", "()I", false);
     mv.visitVarInsn(ISTORE, SIZE);
@@ -221,6 +245,7 @@ final class AccessorGenerator {
     Label next = new Label();
     Label end = new Label();
     mv.visitLabel(loop);
+    mv.visitFrame(F_NEW, atLoop.length, atLoop, 0, new Object[0]);
     mv.visitVarInsn(ILOAD, INDEX);
     mv.visitVarInsn(ILOAD, SIZE);
     mv.visitJumpInsn(IF_ICMPGE, end);
@@ -259,6 +284,7 @@ final class AccessorGenerator {
       k = 0;
       for (List<Integer> group : byHash.values()) {
         mv.visitLabel(labels[k++]);
+        mv.visitFrame(F_NEW, atCase.length, atCase, 0, new Object[0]);
         for (int i : group) {
           PropertyModel p = properties.get(i);
           Label miss = new Label();
@@ -269,14 +295,17 @@ final class AccessorGenerator {
           assign(mv, model, p, i, locals[i]);
           mv.visitJumpInsn(GOTO, next);
           mv.visitLabel(miss);
+          mv.visitFrame(F_NEW, atCase.length, atCase, 0, new Object[0]);
         }
         mv.visitJumpInsn(GOTO, next);
       }
     }
     mv.visitLabel(next);
+    mv.visitFrame(F_NEW, atCase.length, atCase, 0, new Object[0]);
     mv.visitIincInsn(INDEX, 1);
     mv.visitJumpInsn(GOTO, loop);
     mv.visitLabel(end);
+    mv.visitFrame(F_NEW, atLoop.length, atLoop, 0, new Object[0]);
 
     for (int i = 0; i < properties.size(); i++) {
       PropertyModel p = properties.get(i);
@@ -300,6 +329,7 @@ final class AccessorGenerator {
         mv.visitTypeInsn(CHECKCAST, Type.getInternalName(p.raw));
         store(mv, model, p);
         mv.visitLabel(skip);
+        mv.visitFrame(F_NEW, atSkip.length, atSkip, 0, new Object[0]);
       }
     }
 

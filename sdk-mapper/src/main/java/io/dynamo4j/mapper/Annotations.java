@@ -192,13 +192,52 @@ final class Annotations {
     if (loader == null || type.isHidden()) {
       return NONE;
     }
-    try (InputStream in = loader.getResourceAsStream(type.getName().replace('.', '/') + ".class")) {
-      if (in == null) {
-        return NONE;
+    String entry = type.getName().replace('.', '/') + ".class";
+    try {
+      byte[] bytes = fromCodeSource(type, entry);
+      if (bytes == null) {
+        try (InputStream in = loader.getResourceAsStream(entry)) {
+          if (in == null) {
+            return NONE;
+          }
+          bytes = in.readAllBytes();
+        }
       }
-      return new Reader(new DataInputStream(in)).read();
+      return new Reader(new DataInputStream(new java.io.ByteArrayInputStream(bytes))).read();
     } catch (IOException | RuntimeException e) {
       return NONE; // an unusual class file: reflection reads it
+    }
+  }
+
+  /**
+   * The class file from the directory or jar the class was loaded from, or null. Cheaper than
+   * {@code ClassLoader.getResourceAsStream}, which first searches every module of the boot layer
+   * and opens jars through URL connections.
+   */
+  private static byte[] fromCodeSource(Class<?> type, String entry) throws IOException {
+    java.security.CodeSource source = type.getProtectionDomain().getCodeSource();
+    if (source == null || source.getLocation() == null || !"file".equals(source.getLocation().getProtocol())) {
+      return null;
+    }
+    java.nio.file.Path location;
+    try {
+      location = java.nio.file.Path.of(source.getLocation().toURI());
+    } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+      return null;
+    }
+    if (java.nio.file.Files.isDirectory(location)) {
+      java.nio.file.Path file = location.resolve(entry);
+      return java.nio.file.Files.isRegularFile(file) ? java.nio.file.Files.readAllBytes(file) : null;
+    }
+    // the class loader holds this jar open, so its central directory is shared, not read again
+    try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(location.toFile())) {
+      java.util.zip.ZipEntry e = zip.getEntry(entry);
+      if (e == null) {
+        return null;
+      }
+      try (InputStream in = zip.getInputStream(e)) {
+        return in.readAllBytes();
+      }
     }
   }
 

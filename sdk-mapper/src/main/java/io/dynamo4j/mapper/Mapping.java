@@ -1,6 +1,5 @@
 package io.dynamo4j.mapper;
 
-import io.dynamo4j.mapper.convert.ConversionException;
 import io.dynamo4j.model.AttributeValue;
 import io.dynamo4j.model.Item;
 import java.util.LinkedHashMap;
@@ -131,8 +130,8 @@ abstract class Mapping<T> {
     ObjectModel<? extends T> modelOf(Object value) {
       ObjectModel<? extends T> m = byClass.get(value.getClass());
       if (m == null) {
-        throw new MappingException(new ConversionException(value.getClass().getName() + " is not a mapped subtype of "
-            + type.getSimpleName() + " (its subtypes are " + byValue.keySet() + "); add it to the hierarchy").getMessage());
+        throw new MappingException(value.getClass().getName() + " is not a mapped subtype of " + type.getSimpleName()
+            + " (its subtypes are " + byValue.keySet() + "); add it to the hierarchy (permits or @Subtypes)");
       }
       return m;
     }

@@ -5,7 +5,6 @@ import io.dynamo4j.model.Item;
 import java.lang.reflect.AccessibleObject;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -163,5 +162,4 @@ final class ReflectiveAccessor<T> extends ItemAccessor<T> {
     }
     return new MappingException(t.toString(), t);
   }
-
 }

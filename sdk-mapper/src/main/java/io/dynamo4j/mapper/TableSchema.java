@@ -12,7 +12,6 @@ import io.dynamo4j.api.ProjectionType;
 import io.dynamo4j.api.ScalarAttributeType;
 import io.dynamo4j.mapper.annotation.Index;
 import io.dynamo4j.mapper.convert.AttributeConverter;
-import io.dynamo4j.mapper.convert.ConversionException;
 import io.dynamo4j.model.AttributeValue;
 import io.dynamo4j.model.Item;
 import io.dynamo4j.model.Key;
@@ -533,11 +532,6 @@ public final class TableSchema<T> {
 
   Mapper mapper() {
     return mapper;
-  }
-
-  /** The converter-wrapping error of a key value. */
-  static IllegalArgumentException keyError(String attribute, ConversionException e) {
-    return new IllegalArgumentException("key attribute \"" + attribute + "\": " + e.getMessage(), e);
   }
 
   @Override

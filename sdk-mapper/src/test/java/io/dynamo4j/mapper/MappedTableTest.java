@@ -45,8 +45,7 @@ class MappedTableTest {
     client = DynamoClient.create(MemoryEngine.create());
     mapper = Mapper.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
     orders = mapper.table(client, Order.class);
-    // Order has a @TimeToLive attribute; the memory engine has no UpdateTimeToLive yet, so create it without createTable()
-    client.createTable(orders.schema().createTableRequest("Orders"));
+    orders.createTable();
     customers = mapper.table(client, Customer.class);
     customers.createTable();
     products = mapper.table(client, Product.class);
@@ -78,6 +77,13 @@ class MappedTableTest {
     });
     assertThat(t.attributeDefinitions()).extracting(d -> d.attributeName() + ":" + d.attributeType())
         .containsExactlyInAnyOrder("customer:S", "number:N", "region:S", "status:S", "total:N");
+  }
+
+  @Test
+  void createTable_enablesTtlOnTheAnnotatedAttribute() {
+    io.dynamo4j.api.TimeToLiveDescription ttl = client.describeTimeToLive(r -> r.tableName("Orders")).timeToLiveDescription();
+    assertThat(ttl.attributeName()).isEqualTo("expires");
+    assertThat(ttl.timeToLiveStatus()).isIn(io.dynamo4j.api.TimeToLiveStatus.ENABLED, io.dynamo4j.api.TimeToLiveStatus.ENABLING);
   }
 
   @Test

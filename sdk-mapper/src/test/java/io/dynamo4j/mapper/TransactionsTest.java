@@ -15,8 +15,6 @@ import io.dynamo4j.api.TransactGetItemsResponse;
 import io.dynamo4j.api.TransactWriteItem;
 import io.dynamo4j.api.TransactWriteItemsRequest;
 import io.dynamo4j.api.TransactWriteItemsResponse;
-import io.dynamo4j.api.UpdateTimeToLiveRequest;
-import io.dynamo4j.api.UpdateTimeToLiveResponse;
 import io.dynamo4j.engine.memory.MemoryEngine;
 import io.dynamo4j.error.TransactionCanceledException;
 import io.dynamo4j.mapper.fixtures.Customer;
@@ -33,17 +31,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the mapper sends for transactions and TTL, and how it maps DynamoDB's answers back. The
- * memory engine has no TransactWriteItems, TransactGetItems or UpdateTimeToLive yet, so a proxy in
- * front of it answers those three as DynamoDB does (cancellation reasons in request order,
- * responses in request order) and passes everything else to the engine.
+ * What the mapper sends for transactions, and how it maps DynamoDB's answers back. The memory
+ * engine has no TransactWriteItems or TransactGetItems yet, so a proxy in front of it answers
+ * those two as DynamoDB does (cancellation reasons in request order, responses in request order)
+ * and passes everything else to the engine.
  */
-class TransactionsAndTtlTest {
+class TransactionsTest {
 
   private Engine memory;
   private DynamoClient client;
   private final AtomicReference<TransactWriteItemsRequest> lastWrite = new AtomicReference<>();
-  private final AtomicReference<UpdateTimeToLiveRequest> lastTtl = new AtomicReference<>();
   /** The reasons the next TransactWriteItems is cancelled with, or null to apply it. */
   private List<CancellationReason> cancelWith;
   private MappedTable<Order> orders;
@@ -55,10 +52,6 @@ class TransactionsAndTtlTest {
     Engine engine = (Engine) Proxy.newProxyInstance(Engine.class.getClassLoader(), new Class<?>[] {Engine.class},
         (proxy, method, args) -> {
           switch (method.getName()) {
-            case "updateTimeToLive" -> {
-              lastTtl.set((UpdateTimeToLiveRequest) args[0]);
-              return UpdateTimeToLiveResponse.builder().build();
-            }
             case "transactWriteItems" -> {
               TransactWriteItemsRequest r = (TransactWriteItemsRequest) args[0];
               lastWrite.set(r);
@@ -100,13 +93,6 @@ class TransactionsAndTtlTest {
   @AfterEach
   void tearDown() {
     memory.close();
-  }
-
-  @Test
-  void createTable_enablesTtlOnTheAnnotatedAttribute() {
-    assertThat(lastTtl.get().tableName()).isEqualTo("Orders");
-    assertThat(lastTtl.get().timeToLiveSpecification().enabled()).isTrue();
-    assertThat(lastTtl.get().timeToLiveSpecification().attributeName()).isEqualTo("expires");
   }
 
   @Test
