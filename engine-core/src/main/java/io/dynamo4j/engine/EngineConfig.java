@@ -6,8 +6,9 @@ import java.util.Objects;
 
 /**
  * How a {@link LocalEngine} behaves where the embedded setting leaves a choice: the clock, the
- * region and account in ARNs, how long transient statuses last, whether throughput is enforced.
- * The defaults behave as DynamoDB does, with status changes immediate.
+ * region and account in ARNs, how long transient statuses last, whether throughput is enforced,
+ * and the size limits tests may want lower (partition split size, item collection limit). The
+ * defaults behave as DynamoDB does, with status changes immediate.
  *
  * <p>Immutable and thread-safe; build with {@link #builder()}.
  */
@@ -20,6 +21,13 @@ public final class EngineConfig {
   private final String accountId;
   private final Duration statusDelay;
   private final boolean throttling;
+  private final long partitionSplitBytes;
+  private final long itemCollectionLimitBytes;
+
+  /** DynamoDB's partition size: a partition that holds more splits in two. */
+  public static final long DEFAULT_PARTITION_SPLIT_BYTES = 10L * 1024 * 1024 * 1024;
+  /** DynamoDB's limit on an item collection of a table with a local secondary index. */
+  public static final long DEFAULT_ITEM_COLLECTION_LIMIT_BYTES = 10L * 1024 * 1024 * 1024;
 
   private EngineConfig(Builder b) {
     this.clock = b.clock;
@@ -27,6 +35,8 @@ public final class EngineConfig {
     this.accountId = b.accountId;
     this.statusDelay = b.statusDelay;
     this.throttling = b.throttling;
+    this.partitionSplitBytes = b.partitionSplitBytes;
+    this.itemCollectionLimitBytes = b.itemCollectionLimitBytes;
   }
 
   /** The default configuration. */
@@ -47,6 +57,8 @@ public final class EngineConfig {
     b.accountId = accountId;
     b.statusDelay = statusDelay;
     b.throttling = throttling;
+    b.partitionSplitBytes = partitionSplitBytes;
+    b.itemCollectionLimitBytes = itemCollectionLimitBytes;
     return b;
   }
 
@@ -81,6 +93,23 @@ public final class EngineConfig {
     return throttling;
   }
 
+  /**
+   * The size (items and local index entries) past which a partition splits in two. Default 10 GB,
+   * as DynamoDB; lower it to watch splits in tests.
+   */
+  public long partitionSplitBytes() {
+    return partitionSplitBytes;
+  }
+
+  /**
+   * The largest item collection (the items of one partition key value with their local secondary
+   * index entries) a table with a local secondary index may hold. Default 10 GB, as DynamoDB;
+   * lower it to reach ItemCollectionSizeLimitExceededException in tests.
+   */
+  public long itemCollectionLimitBytes() {
+    return itemCollectionLimitBytes;
+  }
+
   /** Builds an {@link EngineConfig}. Not thread-safe. */
   public static final class Builder {
     private Clock clock = Clock.systemUTC();
@@ -88,6 +117,8 @@ public final class EngineConfig {
     private String accountId = "000000000000";
     private Duration statusDelay = Duration.ZERO;
     private boolean throttling;
+    private long partitionSplitBytes = DEFAULT_PARTITION_SPLIT_BYTES;
+    private long itemCollectionLimitBytes = DEFAULT_ITEM_COLLECTION_LIMIT_BYTES;
 
     private Builder() {}
 
@@ -121,6 +152,24 @@ public final class EngineConfig {
     /** Turns throughput enforcement on or off. */
     public Builder throttling(boolean throttling) {
       this.throttling = throttling;
+      return this;
+    }
+
+    /** Sets the size past which a partition splits (at least 1 byte). */
+    public Builder partitionSplitBytes(long bytes) {
+      if (bytes < 1) {
+        throw new IllegalArgumentException("EngineConfig.partitionSplitBytes must be at least 1: " + bytes);
+      }
+      this.partitionSplitBytes = bytes;
+      return this;
+    }
+
+    /** Sets the item collection size limit of tables with a local secondary index (at least 1 byte). */
+    public Builder itemCollectionLimitBytes(long bytes) {
+      if (bytes < 1) {
+        throw new IllegalArgumentException("EngineConfig.itemCollectionLimitBytes must be at least 1: " + bytes);
+      }
+      this.itemCollectionLimitBytes = bytes;
       return this;
     }
 

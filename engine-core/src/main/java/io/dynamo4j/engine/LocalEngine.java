@@ -17,15 +17,22 @@ public final class LocalEngine implements Engine {
   private final Storage storage;
   private final Operations ops;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final Diagnostics diagnostics;
 
   private LocalEngine(Storage storage, EngineConfig config) {
     this.storage = storage;
     this.ops = new Operations(storage, config);
+    this.diagnostics = new Diagnostics(ops.context());
   }
 
   /** An engine over {@code storage} with {@code config}. The engine owns the storage and closes it. */
   public static LocalEngine create(Storage storage, EngineConfig config) {
     return new LocalEngine(storage, config);
+  }
+
+  /** What the engine can show of its inner state: a table's partitions, an item collection's size. */
+  public Diagnostics diagnostics() {
+    return diagnostics;
   }
 
   /** The engine's internals, for engine implementations and tests in this project; not an API. */

@@ -2,6 +2,7 @@ package io.dynamo4j.engine.op;
 
 import io.dynamo4j.api.TableStatus;
 import io.dynamo4j.engine.EngineConfig;
+import io.dynamo4j.engine.capacity.Capacity;
 import io.dynamo4j.engine.storage.Storage;
 import io.dynamo4j.engine.table.Catalog;
 import io.dynamo4j.engine.table.Table;
@@ -21,12 +22,30 @@ public final class EngineContext {
   private final KeyLocks locks = new KeyLocks();
   private final ItemWriter writer;
   private volatile CommitListener[] commitListeners = new CommitListener[0];
+  private final boolean throttling;
+  private final Capacity capacity = new Capacity(PartitionBytes::of);
 
   /** A context over {@code storage}. */
   public EngineContext(Storage storage, EngineConfig config) {
     this.storage = storage;
     this.config = config;
+    this.throttling = config.throttling();
     this.writer = new ItemWriter(this);
+  }
+
+  /** Whether throughput is enforced (a final field: the check costs nothing on the hot path). */
+  public boolean throttling() {
+    return throttling;
+  }
+
+  /** Counts what a range of partition hashes of {@code table} holds, for sizing partitions. */
+  public io.dynamo4j.engine.partition.PartitionMap.Sizer partitionSizer(Table table) {
+    return PartitionBytes.of(table);
+  }
+
+  /** The capacity state of the engine's tables (token buckets, item collection sizes). */
+  public Capacity capacity() {
+    return capacity;
   }
 
   /** The storage. */

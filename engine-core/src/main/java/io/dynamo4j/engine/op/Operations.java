@@ -31,6 +31,8 @@ public final class Operations implements DynamoOperations {
   private final DeleteItemOperation deleteItem;
   private final BatchGetItemOperation batchGetItem;
   private final BatchWriteItemOperation batchWriteItem;
+  private final TransactWriteItemsOperation transactWriteItems;
+  private final TransactGetItemsOperation transactGetItems;
 
   /** The operations of an engine over {@code storage}. */
   public Operations(Storage storage, EngineConfig config) {
@@ -52,6 +54,8 @@ public final class Operations implements DynamoOperations {
     this.deleteItem = new DeleteItemOperation(context);
     this.batchGetItem = new BatchGetItemOperation(context);
     this.batchWriteItem = new BatchWriteItemOperation(context);
+    this.transactWriteItems = new TransactWriteItemsOperation(context);
+    this.transactGetItems = new TransactGetItemsOperation(context);
   }
 
   /** The shared context (for engine internals and tests). */
@@ -196,12 +200,12 @@ public final class Operations implements DynamoOperations {
 
   @Override
   public TransactGetItemsResponse transactGetItems(TransactGetItemsRequest request) {
-    throw new UnsupportedOperationException("TransactGetItems is not implemented yet");
+    return transactGetItems.execute(request);
   }
 
   @Override
   public TransactWriteItemsResponse transactWriteItems(TransactWriteItemsRequest request) {
-    throw new UnsupportedOperationException("TransactWriteItems is not implemented yet");
+    return transactWriteItems.execute(request);
   }
 
   @Override

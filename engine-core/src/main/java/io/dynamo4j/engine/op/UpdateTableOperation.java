@@ -33,7 +33,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * DynamoDB's UpdateTable: throughput of the table and its global indexes, billing mode switches,
+ * DynamoDB's UpdateTable: throughput of the table and its global indexes (decreases within DynamoDB's
+ * daily limit, see {@link ThroughputDecreases}), billing mode switches,
  * stream specification, encryption, table class, deletion protection, on-demand and warm
  * throughput, and adding or deleting one global index.
  *
@@ -114,6 +115,9 @@ final class UpdateTableOperation {
       throw Errors.throughputUnchanged(currentPt.readCapacityUnits(), pt.readCapacityUnits(),
           currentPt.writeCapacityUnits(), pt.writeCapacityUnits());
     }
+    if (pt != null && !toProvisioned) {
+      ThroughputDecreases.check(currentPt, pt, now);
+    }
     if (!payPerRequest && r.onDemandThroughput() != null) {
       throw Errors.onDemandThroughputOnProvisioned();
     }
@@ -164,6 +168,9 @@ final class UpdateTableOperation {
                 icur.writeCapacityUnits(), ipt.writeCapacityUnits());
           }
           CreateTableValidator.checkThroughput(ipt);
+          if (!toProvisioned) {
+            ThroughputDecreases.check(icur, ipt, now);
+          }
           updates.put(i.name(), u.update());
         } else if (u.delete() != null) {
           IndexDefinition i = current.index(u.delete().indexName());
