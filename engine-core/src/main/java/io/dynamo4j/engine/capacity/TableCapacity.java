@@ -211,7 +211,7 @@ public final class TableCapacity {
       if (table == null) {
         table = new Buckets(tableRates, nanos);
       } else {
-        table.configure(tableRates, nanos);
+        table.configure(tableRates, changedAt(description.provisionedThroughput(), description, nanos));
       }
       for (IndexDefinition i : d.indexes()) {
         if (!i.isGlobal()) {
@@ -223,13 +223,30 @@ public final class TableCapacity {
         if (b == null) {
           indexes.put(i.keyspaceId(), new Buckets(r, nanos));
         } else {
-          b.configure(r, nanos);
+          b.configure(r, changedAt(g.provisionedThroughput(), description, nanos));
         }
       }
       indexes.keySet().removeIf(id -> d.indexes().stream().noneMatch(i -> i.keyspaceId().equals(id)));
       ensurePartitions(t, now, sizers.apply(t));
       configuredFor = d;
     }
+  }
+
+  /**
+   * When a change of throughput took effect: the latest increase, decrease or switch to on-demand
+   * the description records, so the time between UpdateTable and the next request refills at the
+   * old rate up to the change and at the new one after it (never later than {@code now}).
+   */
+  private static long changedAt(ProvisionedThroughputDescription p, TableDescription d, long now) {
+    long at = Long.MIN_VALUE;
+    if (p != null) {
+      at = Math.max(at, p.lastIncreaseDateTime() == null ? Long.MIN_VALUE : nanos(p.lastIncreaseDateTime()));
+      at = Math.max(at, p.lastDecreaseDateTime() == null ? Long.MIN_VALUE : nanos(p.lastDecreaseDateTime()));
+    }
+    if (d.billingModeSummary() != null && d.billingModeSummary().lastUpdateToPayPerRequestDateTime() != null) {
+      at = Math.max(at, nanos(d.billingModeSummary().lastUpdateToPayPerRequestDateTime()));
+    }
+    return at == Long.MIN_VALUE ? now : Math.min(at, now);
   }
 
   /** Gives {@code t} the partitions its throughput needs (all modes: partitions are a table's shape). */
