@@ -136,11 +136,6 @@ public final class CapacityMeter {
     return c.build();
   }
 
-  /** Whether anything was charged to a local secondary index (for tests). */
-  boolean hasLocal() {
-    return !local.isEmpty();
-  }
-
   /** The units charged to each global secondary index, by name. */
   public Map<String, Double> globalUnits() {
     return java.util.Collections.unmodifiableMap(global);

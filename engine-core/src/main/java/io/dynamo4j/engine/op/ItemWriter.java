@@ -26,15 +26,22 @@ import java.util.function.UnaryOperator;
  * transactions.
  *
  * <ol>
- *   <li>lock the item's key;
+ *   <li>with throughput enforced, check the table and the item's partition have write capacity;
+ *   <li>lock the item's key (a request that meets a transaction in flight fails at once, see
+ *       {@link KeyLocks});
  *   <li>read the current item;
  *   <li>compute the new item from the current one: a pure step that may throw (a failed condition)
  *       and then changes nothing;
  *   <li>derive each index's change: delete the old entry, put the new one, or nothing when the
- *       projected entry is unchanged;
- *   <li>apply item and index changes in one storage batch, then adjust the live counters;
- *   <li>unlock.
+ *       projected entry is unchanged; with throughput enforced, check each global index changed
+ *       has write capacity; for a table with a local index, check the item collection's limit;
+ *   <li>apply item and index changes in one storage batch, then adjust the live counters and the
+ *       partition's size, tell the commit listeners, take the capacity consumed;
+ *   <li>unlock, and split the partition if it passed the split size.
  * </ol>
+ *
+ * <p>Transactions use the same pieces ({@link #changes}, {@link #account}, {@link #accountPartition},
+ * {@link #charge}) over several keys in {@link TransactWriteItemsOperation}.
  *
  * <p>Thread-safe: writers of one key are serialised by its lock; writers of different keys run in
  * parallel.

@@ -14,8 +14,6 @@ import io.dynamo4j.engine.codec.KeyCodec;
 import io.dynamo4j.model.Item;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,12 +48,10 @@ final class TransactGetItemsOperation {
     List<TransactGetItemsValidator.Action> actions = TransactGetItemsValidator.validate(context, request);
     int n = actions.size();
     KeyLocks.LockKey[] lockKeys = new KeyLocks.LockKey[n];
-    Integer[] order = new Integer[n];
     for (int i = 0; i < n; i++) {
-      lockKeys[i] = new KeyLocks.LockKey(actions.get(i).definition().id(), actions.get(i).storageKey());
-      order[i] = i;
+      lockKeys[i] = actions.get(i).lockKey();
     }
-    Arrays.sort(order, Comparator.comparing(i -> lockKeys[i]));
+    int[] order = LockOrder.of(lockKeys);
     boolean throttling = context.throttling();
     Instant now = throttling ? context.now() : null;
     Map<Object, TableCapacity> loads = throttling ? new LinkedHashMap<>() : null;

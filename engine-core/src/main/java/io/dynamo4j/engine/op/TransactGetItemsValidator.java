@@ -29,7 +29,19 @@ import java.util.Set;
  */
 final class TransactGetItemsValidator {
 
+  /** Up to this many reads, duplicates are found by comparing each with those before it. */
+  private static final int SMALL = 16;
+
   private TransactGetItemsValidator() {}
+
+  private static boolean seenBefore(List<Action> actions, KeyLocks.LockKey key) {
+    for (Action a : actions) {
+      if (a.lockKey().equals(key)) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /**
    * One validated read.
@@ -39,15 +51,17 @@ final class TransactGetItemsValidator {
    * @param key the key attributes
    * @param storageKey the storage key
    * @param projection the projection, or null for the whole item
+   * @param lockKey the key the read locks
    */
-  record Action(Table table, TableDefinition definition, Item key, byte[] storageKey, Projection projection) {}
+  record Action(Table table, TableDefinition definition, Item key, byte[] storageKey, Projection projection,
+      KeyLocks.LockKey lockKey) {}
 
   /** Checks {@code request} (its model constraints already checked); returns its reads in request order. */
   static List<Action> validate(EngineContext context, TransactGetItemsRequest request) {
     List<TransactGetItem> items = request.transactItems();
     int n = items.size();
     List<Action> actions = new ArrayList<>(n);
-    Set<List<Object>> seen = new HashSet<>();
+    Set<KeyLocks.LockKey> seen = n > SMALL ? new HashSet<>() : null;
     for (int i = 0; i < n; i++) {
       Get get = items.get(i).get();
       Table table = TransactTables.find(context, get.tableName());
@@ -66,10 +80,12 @@ final class TransactGetItemsValidator {
         throw TransactWriteItemsOperation.cancelled(n, i, TransactWriteItemsValidator.reason("ValidationError", problem.getMessage()));
       }
       TransactWriteItemsValidator.checkKeySizes(schema, key);
-      if (!seen.add(List.of(d.id(), key))) {
+      byte[] storageKey = schema.storageKey(key, null);
+      KeyLocks.LockKey lockKey = new KeyLocks.LockKey(d.id(), storageKey);
+      if (seen != null ? !seen.add(lockKey) : seenBefore(actions, lockKey)) {
         throw Errors.transactDuplicateItem();
       }
-      actions.add(new Action(table, d, key, schema.storageKey(key, null), projection));
+      actions.add(new Action(table, d, key, storageKey, projection, lockKey));
     }
     return actions;
   }

@@ -21,7 +21,6 @@ import io.dynamo4j.model.Item;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -134,20 +133,18 @@ final class TransactWriteItemsOperation {
   private TransactWriteItemsResponse commit(TransactWriteItemsRequest request, List<TransactWriteItemsValidator.Action> actions) {
     int n = actions.size();
     KeyLocks.LockKey[] lockKeys = new KeyLocks.LockKey[n];
-    Integer[] order = new Integer[n];
     for (int i = 0; i < n; i++) {
       TransactWriteItemsValidator.Action a = actions.get(i);
       lockKeys[i] = new KeyLocks.LockKey(a.definition().id(), a.storageKey());
-      order[i] = i;
     }
-    Arrays.sort(order, Comparator.comparing(i -> lockKeys[i]));
+    int[] order = LockOrder.of(lockKeys);
     boolean[] held = new boolean[n];
     boolean throttling = context.throttling();
     Instant now = context.now();
     Map<Table, TableCapacity> loads = throttling ? new LinkedHashMap<>() : null;
     ItemWriter.Result[] results = new ItemWriter.Result[n];
-    List<Partition> due = new ArrayList<>();
-    List<Table> dueTables = new ArrayList<>();
+    List<Partition> due = null;
+    List<Table> dueTables = null;
     try {
       for (int k : order) {
         if (!context.locks().tryLockTransaction(lockKeys[k])) {
@@ -244,6 +241,10 @@ final class TransactWriteItemsOperation {
         Partition p = ItemWriter.accountPartition(context, a.table(), TransactWriteItemsValidator.hash(a.storageKey()), before[i],
             after[i], changes[i]);
         if (p != null) {
+          if (due == null) {
+            due = new ArrayList<>();
+            dueTables = new ArrayList<>();
+          }
           due.add(p);
           dueTables.add(a.table());
         }
@@ -274,7 +275,7 @@ final class TransactWriteItemsOperation {
         }
       }
     }
-    for (int i = 0; i < due.size(); i++) {
+    for (int i = 0; due != null && i < due.size(); i++) {
       ItemWriter.split(context, dueTables.get(i), due.get(i));
     }
     return response(request, actions, results);

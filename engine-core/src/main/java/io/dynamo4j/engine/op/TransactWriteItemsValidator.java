@@ -55,7 +55,20 @@ final class TransactWriteItemsValidator {
   /** DynamoDB's limit on a transaction's payload. */
   static final long MAX_PAYLOAD_BYTES = 4L * 1024 * 1024;
 
+  /** Up to this many actions, duplicates are found by comparing each with those before it. */
+  private static final int SMALL = 16;
+
   private TransactWriteItemsValidator() {}
+
+  /** Whether an action before {@code i} names the item of action {@code i}. */
+  private static boolean seenBefore(Table[] tables, Item[] keys, int i) {
+    for (int j = 0; j < i; j++) {
+      if (tables[j].definition().id().equals(tables[i].definition().id()) && keys[j].equals(keys[i])) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /** What an action does. */
   enum Kind { CHECK, PUT, DELETE, UPDATE }
@@ -103,17 +116,17 @@ final class TransactWriteItemsValidator {
     // 2. tables, key attributes present, no item twice
     Table[] tables = new Table[n];
     Item[] keys = new Item[n];
-    Set<List<Object>> seen = new HashSet<>();
+    Set<List<Object>> seen = n > SMALL ? new HashSet<>() : null;
     for (int i = 0; i < n; i++) {
       TransactWriteItem w = items.get(i);
       Table table = TransactTables.find(context, tableName(w));
       TableDefinition d = table.definition();
       Item key = w.put() != null ? itemKey(d.primaryKey(), w.put().item()) : keyParameter(d.primaryKey(), keyParameter(w));
-      if (!seen.add(List.of(d.id(), key))) {
-        throw Errors.transactDuplicateItem();
-      }
       tables[i] = table;
       keys[i] = key;
+      if (seen != null ? !seen.add(List.of(d.id(), key)) : seenBefore(tables, keys, i)) {
+        throw Errors.transactDuplicateItem();
+      }
     }
     // 3. what cancels with a ValidationError: the first problem only
     List<Action> result = new ArrayList<>(n);

@@ -20,6 +20,7 @@ import io.dynamo4j.api.TableWarmThroughputDescription;
 import io.dynamo4j.api.UpdateGlobalSecondaryIndexAction;
 import io.dynamo4j.api.UpdateTableRequest;
 import io.dynamo4j.api.UpdateTableResponse;
+import io.dynamo4j.engine.capacity.TableCapacity;
 import io.dynamo4j.engine.table.IndexDefinition;
 import io.dynamo4j.engine.table.Table;
 import io.dynamo4j.engine.table.TableDefinition;
@@ -348,6 +349,7 @@ final class UpdateTableOperation {
         .withDeletingIndexes(deleting)
         .withStatus(change.description().tableStatus(), change.until());
     table.define(next);
+    TableCapacity.ensurePartitions(table, now, context.partitionSizer(table)); // more throughput may need more partitions
     if (change.deleted() != null) {
       table.forgetIndex(change.deleted());
     }
