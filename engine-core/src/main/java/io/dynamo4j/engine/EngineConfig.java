@@ -8,8 +8,8 @@ import java.util.Objects;
  * How a {@link LocalEngine} behaves where the embedded setting leaves a choice: the clock, the
  * region and account in ARNs, how long transient statuses last, whether throughput is enforced,
  * how often TTL sweeps and stream shards roll over, how much history streams and point-in-time
- * recovery may keep.
- * The defaults behave as DynamoDB does, with status changes immediate.
+ * recovery may keep, and the size limits tests may want lower (partition split size, item
+ * collection limit). The defaults behave as DynamoDB does, with status changes immediate.
  *
  * <p>Immutable and thread-safe; build with {@link #builder()}.
  */
@@ -25,6 +25,13 @@ public final class EngineConfig {
   private final Duration timeToLiveSweepInterval;
   private final Duration streamShardRollover;
   private final long historyMemoryLimit;
+  private final long partitionSplitBytes;
+  private final long itemCollectionLimitBytes;
+
+  /** DynamoDB's partition size: a partition that holds more splits in two. */
+  public static final long DEFAULT_PARTITION_SPLIT_BYTES = 10L * 1024 * 1024 * 1024;
+  /** DynamoDB's limit on an item collection of a table with a local secondary index. */
+  public static final long DEFAULT_ITEM_COLLECTION_LIMIT_BYTES = 10L * 1024 * 1024 * 1024;
 
   private EngineConfig(Builder b) {
     this.clock = b.clock;
@@ -35,6 +42,8 @@ public final class EngineConfig {
     this.timeToLiveSweepInterval = b.timeToLiveSweepInterval;
     this.streamShardRollover = b.streamShardRollover;
     this.historyMemoryLimit = b.historyMemoryLimit;
+    this.partitionSplitBytes = b.partitionSplitBytes;
+    this.itemCollectionLimitBytes = b.itemCollectionLimitBytes;
   }
 
   /** The default configuration. */
@@ -58,6 +67,8 @@ public final class EngineConfig {
     b.timeToLiveSweepInterval = timeToLiveSweepInterval;
     b.streamShardRollover = streamShardRollover;
     b.historyMemoryLimit = historyMemoryLimit;
+    b.partitionSplitBytes = partitionSplitBytes;
+    b.itemCollectionLimitBytes = itemCollectionLimitBytes;
     return b;
   }
 
@@ -114,6 +125,23 @@ public final class EngineConfig {
     return historyMemoryLimit;
   }
 
+  /**
+   * The size (items and local index entries) past which a partition splits in two. Default 10 GB,
+   * as DynamoDB; lower it to watch splits in tests.
+   */
+  public long partitionSplitBytes() {
+    return partitionSplitBytes;
+  }
+
+  /**
+   * The largest item collection (the items of one partition key value with their local secondary
+   * index entries) a table with a local secondary index may hold. Default 10 GB, as DynamoDB;
+   * lower it to reach ItemCollectionSizeLimitExceededException in tests.
+   */
+  public long itemCollectionLimitBytes() {
+    return itemCollectionLimitBytes;
+  }
+
   /** Builds an {@link EngineConfig}. Not thread-safe. */
   public static final class Builder {
     private Clock clock = Clock.systemUTC();
@@ -124,6 +152,8 @@ public final class EngineConfig {
     private Duration timeToLiveSweepInterval = Duration.ofMinutes(1);
     private Duration streamShardRollover = Duration.ofHours(4);
     private long historyMemoryLimit = 256L << 20;
+    private long partitionSplitBytes = DEFAULT_PARTITION_SPLIT_BYTES;
+    private long itemCollectionLimitBytes = DEFAULT_ITEM_COLLECTION_LIMIT_BYTES;
 
     private Builder() {}
 
@@ -184,6 +214,24 @@ public final class EngineConfig {
         throw new IllegalArgumentException("EngineConfig.historyMemoryLimit must be positive: " + bytes);
       }
       this.historyMemoryLimit = bytes;
+      return this;
+    }
+
+    /** Sets the size past which a partition splits (at least 1 byte). */
+    public Builder partitionSplitBytes(long bytes) {
+      if (bytes < 1) {
+        throw new IllegalArgumentException("EngineConfig.partitionSplitBytes must be at least 1: " + bytes);
+      }
+      this.partitionSplitBytes = bytes;
+      return this;
+    }
+
+    /** Sets the item collection size limit of tables with a local secondary index (at least 1 byte). */
+    public Builder itemCollectionLimitBytes(long bytes) {
+      if (bytes < 1) {
+        throw new IllegalArgumentException("EngineConfig.itemCollectionLimitBytes must be at least 1: " + bytes);
+      }
+      this.itemCollectionLimitBytes = bytes;
       return this;
     }
 

@@ -28,10 +28,12 @@ public final class LocalEngine implements Engine {
   private final Storage storage;
   private final Operations ops;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final Diagnostics diagnostics;
 
   private LocalEngine(Storage storage, Operations ops) {
     this.storage = storage;
     this.ops = ops;
+    this.diagnostics = new Diagnostics(ops.context());
   }
 
   /**
@@ -78,6 +80,11 @@ public final class LocalEngine implements Engine {
    */
   public JournalStatistics journalStatistics() {
     return ops.context().feed().journal().statistics();
+  }
+
+  /** What the engine can show of its inner state: a table's partitions, an item collection's size. */
+  public Diagnostics diagnostics() {
+    return diagnostics;
   }
 
   /** The engine's internals, for engine implementations and tests in this project; not an API. */

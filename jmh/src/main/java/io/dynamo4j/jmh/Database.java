@@ -67,6 +67,18 @@ interface Database extends AutoCloseable {
   int scan(String table, int count);
 
   /**
+   * DynamoDB's TransactWriteItems of one unconditional Put into {@code table} for each of
+   * {@code items} (made by {@link #item}; distinct keys).
+   */
+  void transactPut(String table, Object[] items);
+
+  /**
+   * DynamoDB's TransactGetItems of {@code keys} (made by {@link #key}; distinct) in {@code table};
+   * returns how many items were found.
+   */
+  int transactGet(String table, Object[] keys);
+
+  /**
    * What {@link #getItem} returned, in the neutral shape, or {@code null} if it found no item;
    * for tests and checks, not measured.
    */

@@ -4,13 +4,20 @@ import io.dynamo4j.DynamoClient;
 import io.dynamo4j.api.AttributeDefinition;
 import io.dynamo4j.api.BillingMode;
 import io.dynamo4j.api.CreateTableRequest;
+import io.dynamo4j.api.Get;
 import io.dynamo4j.api.GetItemRequest;
+import io.dynamo4j.api.ItemResponse;
 import io.dynamo4j.api.KeySchemaElement;
+import io.dynamo4j.api.Put;
 import io.dynamo4j.api.PutItemRequest;
 import io.dynamo4j.api.QueryRequest;
 import io.dynamo4j.api.QueryResponse;
 import io.dynamo4j.api.ScanRequest;
 import io.dynamo4j.api.ScanResponse;
+import io.dynamo4j.api.TransactGetItem;
+import io.dynamo4j.api.TransactGetItemsRequest;
+import io.dynamo4j.api.TransactWriteItem;
+import io.dynamo4j.api.TransactWriteItemsRequest;
 import io.dynamo4j.api.UpdateItemRequest;
 import io.dynamo4j.model.AttributeValue;
 import io.dynamo4j.model.Item;
@@ -104,6 +111,30 @@ final class Dynamo4jDatabase implements Database {
       start = r.lastEvaluatedKey();
     } while (start != null && read < count);
     return read;
+  }
+
+  @Override
+  public void transactPut(String table, Object[] items) {
+    TransactWriteItem[] puts = new TransactWriteItem[items.length];
+    for (int i = 0; i < items.length; i++) {
+      puts[i] = TransactWriteItem.builder().put(Put.builder().tableName(table).item((Item) items[i]).build()).build();
+    }
+    client.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(puts).build());
+  }
+
+  @Override
+  public int transactGet(String table, Object[] keys) {
+    TransactGetItem[] gets = new TransactGetItem[keys.length];
+    for (int i = 0; i < keys.length; i++) {
+      gets[i] = TransactGetItem.builder().get(Get.builder().tableName(table).key((Item) keys[i]).build()).build();
+    }
+    int found = 0;
+    for (ItemResponse r : client.transactGetItems(TransactGetItemsRequest.builder().transactItems(gets).build()).responses()) {
+      if (r.item() != null) {
+        found++;
+      }
+    }
+    return found;
   }
 
   @Override

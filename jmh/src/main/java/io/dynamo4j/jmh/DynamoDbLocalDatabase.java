@@ -19,15 +19,22 @@ import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.Get;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.ItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactGetItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactGetItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
@@ -199,6 +206,37 @@ final class DynamoDbLocalDatabase implements Database {
       start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
     } while (start != null && read < count);
     return read;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public void transactPut(String table, Object[] items) {
+    TransactWriteItem[] puts = new TransactWriteItem[items.length];
+    for (int i = 0; i < items.length; i++) {
+      puts[i] = TransactWriteItem.builder()
+          .put(Put.builder().tableName(table).item((Map<String, AttributeValue>) items[i]).build())
+          .build();
+    }
+    client.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(puts).build());
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public int transactGet(String table, Object[] keys) {
+    TransactGetItem[] gets = new TransactGetItem[keys.length];
+    for (int i = 0; i < keys.length; i++) {
+      gets[i] = TransactGetItem.builder()
+          .get(Get.builder().tableName(table).key((Map<String, AttributeValue>) keys[i]).build())
+          .build();
+    }
+    int found = 0;
+    for (ItemResponse r : client.transactGetItems(TransactGetItemsRequest.builder().transactItems(gets).build()).responses()) {
+      // the SDK answers "no item" with an empty map
+      if (r.hasItem() && !r.item().isEmpty()) {
+        found++;
+      }
+    }
+    return found;
   }
 
   @Override

@@ -107,4 +107,24 @@ class DatabaseTest {
       table.tearDown();
     }
   }
+
+  @ParameterizedTest
+  @MethodSource("targetsAndShapes")
+  void transactions_writeFourAndReadFour_onEveryTarget(Target target, ItemShape shape) {
+    try (Database db = target.open()) {
+      db.createTable(Dataset.TABLE, Dataset.PK, Dataset.SK);
+      Object[] items = new Object[4];
+      Object[] keys = new Object[4];
+      for (int i = 0; i < 4; i++) {
+        items[i] = db.item(shape.item(10 * i, 5));
+        keys[i] = db.key(Dataset.key(10 * i));
+      }
+      db.transactPut(Dataset.TABLE, items);
+      assertThat(db.transactGet(Dataset.TABLE, keys)).isEqualTo(4);
+      for (int i = 0; i < 4; i++) {
+        assertThat(db.neutral(db.getItem(Dataset.TABLE, keys[i]))).isEqualTo(shape.item(10 * i, 5));
+      }
+      assertThat(db.transactGet(Dataset.TABLE, new Object[] {db.key(Dataset.key(1)), keys[0]})).isEqualTo(1);
+    }
+  }
 }

@@ -68,7 +68,14 @@ public final class Snapshots {
     ChangeFeed.Capture capture = (key, oldItem, newItem) -> firstOld.putIfAbsent(key, oldItem == null ? ABSENT : oldItem);
     TableDefinition definition = table.definition();
     NavigableMap<byte[], Item> items = new TreeMap<>(Arrays::compareUnsigned);
-    long cut = feed.startCapture(table, capture);
+    // The capture's moment must not fall inside a transaction's commit (see EngineContext.commitGate).
+    long cut;
+    context.commitGate().writeLock().lock();
+    try {
+      cut = feed.startCapture(table, capture);
+    } finally {
+      context.commitGate().writeLock().unlock();
+    }
     try (Cursor c = table.base().scan(KeyRange.all(), false)) {
       while (c.next()) {
         byte[] key = c.key().clone();

@@ -86,23 +86,67 @@ public final class CapacityMeter {
    * ({@code null} or {@code NONE}).
    */
   public ConsumedCapacity render(ReturnConsumedCapacity mode) {
+    return render(mode, null, false);
+  }
+
+  /**
+   * As {@link #render(ReturnConsumedCapacity)}, also naming the kind of units, as DynamoDB does for
+   * transactions: {@code ReadCapacityUnits} or {@code WriteCapacityUnits} (per {@code write}) beside
+   * the total and, when {@code inParts}, beside each part's units too.
+   */
+  public ConsumedCapacity render(ReturnConsumedCapacity mode, Boolean write, boolean inParts) {
     if (mode == null || mode == ReturnConsumedCapacity.NONE) {
       return null;
     }
-    ConsumedCapacity.Builder b = ConsumedCapacity.builder().tableName(tableName).capacityUnits(total());
+    double total = total();
+    ConsumedCapacity.Builder b = ConsumedCapacity.builder().tableName(tableName).capacityUnits(total);
+    if (write != null) {
+      if (write) {
+        b.writeCapacityUnits(total);
+      } else {
+        b.readCapacityUnits(total);
+      }
+    }
     if (mode == ReturnConsumedCapacity.INDEXES) {
-      b.table(Capacity.builder().capacityUnits(table).build());
+      Boolean partWrite = inParts ? write : null;
+      b.table(part(table, partWrite));
       if (!global.isEmpty()) {
         Map<String, Capacity> g = new LinkedHashMap<>();
-        global.forEach((k, v) -> g.put(k, Capacity.builder().capacityUnits(v).build()));
+        global.forEach((k, v) -> g.put(k, part(v, partWrite)));
         b.globalSecondaryIndexes(g);
       }
       if (!local.isEmpty()) {
         Map<String, Capacity> l = new LinkedHashMap<>();
-        local.forEach((k, v) -> l.put(k, Capacity.builder().capacityUnits(v).build()));
+        local.forEach((k, v) -> l.put(k, part(v, partWrite)));
         b.localSecondaryIndexes(l);
       }
     }
     return b.build();
+  }
+
+  private static Capacity part(double units, Boolean write) {
+    Capacity.Builder c = Capacity.builder().capacityUnits(units);
+    if (write != null) {
+      if (write) {
+        c.writeCapacityUnits(units);
+      } else {
+        c.readCapacityUnits(units);
+      }
+    }
+    return c.build();
+  }
+
+  /** The units charged to each global secondary index, by name. */
+  public Map<String, Double> globalUnits() {
+    return java.util.Collections.unmodifiableMap(global);
+  }
+
+  /** The units charged to the table and its local secondary indexes (what the table's own capacity pays). */
+  public double tableAndLocalUnits() {
+    double t = table;
+    for (double v : local.values()) {
+      t += v;
+    }
+    return t;
   }
 }

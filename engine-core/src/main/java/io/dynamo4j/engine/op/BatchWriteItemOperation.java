@@ -3,15 +3,22 @@ package io.dynamo4j.engine.op;
 import io.dynamo4j.api.BatchWriteItemRequest;
 import io.dynamo4j.api.BatchWriteItemResponse;
 import io.dynamo4j.api.ConsumedCapacity;
+import io.dynamo4j.api.ItemCollectionMetrics;
 import io.dynamo4j.api.ReturnConsumedCapacity;
 import io.dynamo4j.api.WriteRequest;
 import io.dynamo4j.engine.capacity.CapacityMeter;
 import io.dynamo4j.engine.table.Table;
 import io.dynamo4j.engine.table.TableDefinition;
+import io.dynamo4j.error.DynamoException;
+import io.dynamo4j.error.ProvisionedThroughputExceededException;
+import io.dynamo4j.error.ThrottlingException;
+import io.dynamo4j.error.TransactionConflictException;
+import io.dynamo4j.model.AttributeValue;
 import io.dynamo4j.model.Item;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,8 +30,13 @@ import java.util.Set;
  * PutItem or DeleteItem: the batch is not atomic, and a reader may see some of its writes before
  * others.
  *
- * <p>UnprocessedItems is empty (DynamoDB returns {}) until throttling can leave requests undone;
- * ConsumedCapacity is one entry per table, each request charged on its own.
+ * <p>With throughput enforced, a request that is throttled is left undone and returned in
+ * UnprocessedItems (in request order, to be sent again as it is); if every request was throttled,
+ * the batch fails with the throttling exception, as DynamoDB's does. A request whose item a
+ * transaction in flight holds is left undone the same way. UnprocessedItems is otherwise
+ * empty (DynamoDB returns {}). ConsumedCapacity is one entry per table that wrote something, each
+ * request charged on its own; ItemCollectionMetrics, when asked for, one entry per item collection
+ * written of each table with a local secondary index.
  *
  * <p>Thread-safe.
  */
@@ -68,27 +80,59 @@ final class BatchWriteItemOperation {
 
     ReturnConsumedCapacity mode = request.returnConsumedCapacity();
     boolean metered = mode != null && mode != ReturnConsumedCapacity.NONE;
+    boolean metrics = CollectionMetrics.asked(request.returnItemCollectionMetrics());
     List<ConsumedCapacity> consumed = metered ? new ArrayList<>(tables.size()) : null;
+    Map<String, List<WriteRequest>> unprocessed = new LinkedHashMap<>();
+    Map<String, List<ItemCollectionMetrics>> collections = metrics ? new LinkedHashMap<>() : null;
+    DynamoException throttled = null;
+    int done = 0;
     int t = 0;
-    for (List<WriteRequest> writes : requestItems.values()) {
+    for (Map.Entry<String, List<WriteRequest>> entry : requestItems.entrySet()) {
+      List<WriteRequest> writes = entry.getValue();
       Table table = tables.get(t);
       TableDefinition definition = definitions.get(t);
       byte[][] storageKeys = keys.get(t);
       t++;
       CapacityMeter meter = metered ? new CapacityMeter(definition.name()) : null;
+      Map<AttributeValue, ItemCollectionMetrics> tableMetrics = metrics ? new LinkedHashMap<>() : null;
+      int written = 0;
       for (int i = 0; i < storageKeys.length; i++) {
         WriteRequest write = writes.get(i);
         Item item = write.putRequest() == null ? null : write.putRequest().item();
-        ItemWriter.Result result = context.writer().write(table, definition, storageKeys[i],
-            current -> item != null && item.equals(current) ? ItemWriter.UNCHANGED : item);
+        ItemWriter.Result result;
+        try {
+          result = context.writer().write(table, definition, storageKeys[i],
+              current -> item != null && item.equals(current) ? ItemWriter.UNCHANGED : item);
+        } catch (ProvisionedThroughputExceededException | ThrottlingException | TransactionConflictException e) {
+          // Throttled, or the item is in a transaction in flight: no effect, left for the caller to send again.
+          throttled = throttled == null ? e : throttled;
+          unprocessed.computeIfAbsent(entry.getKey(), k -> new ArrayList<>()).add(write);
+          continue;
+        }
+        written++;
         if (meter != null) {
           ItemCapacity.write(meter, result);
         }
+        if (tableMetrics != null) {
+          Item keyOrItem = item != null ? item : write.deleteRequest().key();
+          ItemCollectionMetrics m = CollectionMetrics.of(request.returnItemCollectionMetrics(), definition, keyOrItem,
+              result.collectionBytes());
+          if (m != null) {
+            tableMetrics.put(m.itemCollectionKey().valueAt(0), m); // one entry per collection, its latest size
+          }
+        }
       }
-      if (meter != null) {
+      done += written;
+      if (meter != null && written > 0) {
         consumed.add(meter.render(mode));
       }
+      if (tableMetrics != null && !tableMetrics.isEmpty()) {
+        collections.put(entry.getKey(), new ArrayList<>(tableMetrics.values()));
+      }
     }
-    return new BatchWriteItemResponse(Map.of(), null, consumed);
+    if (done == 0 && throttled != null) {
+      throw throttled; // nothing could be done: DynamoDB fails the whole batch
+    }
+    return new BatchWriteItemResponse(unprocessed, collections, consumed);
   }
 }

@@ -18,6 +18,7 @@ import io.dynamo4j.api.TableStatus;
 import io.dynamo4j.api.TableWarmThroughputDescription;
 import io.dynamo4j.engine.table.IndexDefinition;
 import io.dynamo4j.engine.table.KeySchema;
+import io.dynamo4j.engine.capacity.TableCapacity;
 import io.dynamo4j.engine.table.Table;
 import io.dynamo4j.engine.table.TableDefinition;
 import java.time.Duration;
@@ -114,6 +115,8 @@ final class CreateTableOperation {
     TableDefinition definition = new TableDefinition(
         description, primaryKey, indexes, request.tags() == null ? List.of() : request.tags(), null, until);
     Table table = new Table(context.storage(), definition);
+    // the partitions its throughput needs, before anyone can see the table (stream shards follow them)
+    TableCapacity.ensurePartitions(table, now, context.partitionSizer(table));
     TableLookup.live(context, context.catalog().get(name)); // forgets a deleted table whose time is over
     if (streamOn) {
       context.streams().enable(table, stream.streamViewType(), label, now); // before any write can reach the table

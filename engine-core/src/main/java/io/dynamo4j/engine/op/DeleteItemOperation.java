@@ -40,6 +40,7 @@ final class DeleteItemOperation {
       return null;
     });
     Item attributes = request.returnValues() == ReturnValue.ALL_OLD ? result.oldItem() : null;
-    return new DeleteItemResponse(attributes, ItemCapacity.ofWrite(request.returnConsumedCapacity(), definition.name(), result), null);
+    return new DeleteItemResponse(attributes, ItemCapacity.ofWrite(request.returnConsumedCapacity(), definition.name(), result),
+        CollectionMetrics.of(request.returnItemCollectionMetrics(), definition, request.key(), result.collectionBytes()));
   }
 }

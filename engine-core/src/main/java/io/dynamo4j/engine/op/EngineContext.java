@@ -9,6 +9,7 @@ import io.dynamo4j.engine.journal.ChangeFeed;
 import io.dynamo4j.engine.journal.Journal;
 import io.dynamo4j.engine.journal.JournalRetention;
 import io.dynamo4j.engine.schedule.Scheduler;
+import io.dynamo4j.engine.capacity.Capacity;
 import io.dynamo4j.engine.storage.Storage;
 import io.dynamo4j.engine.stream.Streams;
 import io.dynamo4j.engine.ttl.TimeToLive;
@@ -31,6 +32,8 @@ public final class EngineContext {
   private final KeyLocks locks = new KeyLocks();
   private final ItemWriter writer;
   private volatile CommitListener[] commitListeners = new CommitListener[0];
+  private final java.util.concurrent.locks.ReentrantReadWriteLock commitGate =
+      new java.util.concurrent.locks.ReentrantReadWriteLock();
   private final Scheduler scheduler;
   private final JournalRetention retention;
   private final ChangeFeed feed;
@@ -38,6 +41,8 @@ public final class EngineContext {
   private final TimeToLive timeToLive;
   private final Backups backups;
   private final PointInTimeRecovery pointInTimeRecovery;
+  private final boolean throttling;
+  private final Capacity capacity = new Capacity(PartitionBytes::of);
 
   /** A context over {@code storage}, with history and backups in memory. */
   public EngineContext(Storage storage, EngineConfig config) {
@@ -48,6 +53,7 @@ public final class EngineContext {
   public EngineContext(Storage storage, Journal journal, BackupStore backupStore, EngineConfig config) {
     this.storage = storage;
     this.config = config;
+    this.throttling = config.throttling();
     this.writer = new ItemWriter(this);
     this.scheduler = new Scheduler(config.clock());
     this.retention = new JournalRetention(journal, config.clock(), scheduler, config.historyMemoryLimit());
@@ -103,6 +109,21 @@ public final class EngineContext {
     backups.store().close();
   }
 
+  /** Whether throughput is enforced (a final field: the check costs nothing on the hot path). */
+  public boolean throttling() {
+    return throttling;
+  }
+
+  /** Counts what a range of partition hashes of {@code table} holds, for sizing partitions. */
+  public io.dynamo4j.engine.partition.PartitionMap.Sizer partitionSizer(Table table) {
+    return PartitionBytes.of(table);
+  }
+
+  /** The capacity state of the engine's tables (token buckets, item collection sizes). */
+  public Capacity capacity() {
+    return capacity;
+  }
+
   /** The storage. */
   public Storage storage() {
     return storage;
@@ -128,6 +149,17 @@ public final class EngineContext {
     CommitListener[] next = java.util.Arrays.copyOf(commitListeners, commitListeners.length + 1);
     next[next.length - 1] = listener;
     commitListeners = next;
+  }
+
+  /**
+   * The gate between multi-item commits and consistent copies. A transaction holds its read lock
+   * from applying its batch until it has reported its last change, so its changes reach commit
+   * listeners as one; a backup takes the write lock for the instant it starts capturing changes,
+   * so its moment falls before or after any transaction, never inside one. Acquire it before any
+   * other monitor of the commit path.
+   */
+  public java.util.concurrent.locks.ReentrantReadWriteLock commitGate() {
+    return commitGate;
   }
 
   /** Whether anybody listens to commits (so callers can skip preparing a report). */

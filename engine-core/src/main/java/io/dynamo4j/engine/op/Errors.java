@@ -873,6 +873,126 @@ public final class Errors {
     return t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
   }
 
+  // ---- Transactions, throughput and item collections: TransactWriteItems, TransactGetItems, throttling of every
+  // data-plane operation, ItemCollectionSizeLimitExceeded, UpdateTable's decrease limit ----
+  // Texts of the real service where public evidence shows them (the API Reference's list of cancellation reasons,
+  // reports of real errors); DynamoDB Local's for transaction validation otherwise.
+
+  /** The text of a ConditionalCheckFailed cancellation reason (no trailing period, as the service sends it). */
+  static final String REASON_CONDITIONAL_CHECK_FAILED = "The conditional request failed";
+  /** The text of a TransactionConflict cancellation reason and of TransactionConflictException. */
+  static final String TRANSACTION_CONFLICT = "Transaction is ongoing for the item";
+  /** The text of an ItemCollectionSizeLimitExceeded cancellation reason and exception. */
+  static final String COLLECTION_SIZE_EXCEEDED = "Collection size exceeded";
+  /** A transaction action whose key attribute has the wrong type (DynamoDB Local's transaction text). */
+  static final String REASON_KEY_TYPE_MISMATCH = INVALID + "Type mismatch for key";
+  /** A transaction Put whose secondary index key attribute has the wrong type (DynamoDB Local's transaction text). */
+  static final String REASON_INDEX_KEY_TYPE_MISMATCH = INVALID + "Type mismatch for Index Key";
+
+  /** A transaction cancelled for {@code reasons}, one per action in request order. */
+  public static io.dynamo4j.error.TransactionCanceledException transactionCanceled(
+      java.util.List<io.dynamo4j.api.CancellationReason> reasons) {
+    return new io.dynamo4j.error.TransactionCanceledException(
+        io.dynamo4j.error.TransactionCanceledException.messageFor(reasons), reasons);
+  }
+
+  /** A single-item write that met an item a transaction in flight holds. */
+  public static io.dynamo4j.error.TransactionConflictException transactionConflict() {
+    return new io.dynamo4j.error.TransactionConflictException(TRANSACTION_CONFLICT);
+  }
+
+  /** A TransactWriteItems whose ClientRequestToken names a transaction still in flight. */
+  public static io.dynamo4j.error.TransactionInProgressException transactionInProgress() {
+    return new io.dynamo4j.error.TransactionInProgressException("Transaction from previous request is still in progress");
+  }
+
+  /** A ClientRequestToken used again within ten minutes with another request (DynamoDB Local sends no text). */
+  public static io.dynamo4j.error.IdempotentParameterMismatchException idempotentParameterMismatch() {
+    return new io.dynamo4j.error.IdempotentParameterMismatchException("");
+  }
+
+  /** A TransactWriteItem with none of ConditionCheck, Put, Delete and Update. */
+  public static ValidationException transactNoAction() {
+    return new ValidationException("Invalid Request: TransactWriteRequest should contain Delete or Put or Update request");
+  }
+
+  /** A TransactWriteItem with more than one of ConditionCheck, Put, Delete and Update. */
+  public static ValidationException transactSeveralActions() {
+    return new ValidationException("TransactItems can only contain one of Check, Put, Update or Delete");
+  }
+
+  /** Two actions of one transaction on the same item. */
+  public static ValidationException transactDuplicateItem() {
+    return new ValidationException("Transaction request cannot include multiple operations on one item");
+  }
+
+  /** A TransactWriteItems whose items, keys, expressions and values add up to more than 4 MB, counted to the action that passed it. */
+  public static ValidationException transactPayloadTooLarge(long payload) {
+    return new ValidationException("Transaction payload size cannot exceed 4MB. Payload Size: " + payload);
+  }
+
+  /** A transaction action's item or key lacking a key attribute. */
+  public static ValidationException transactKeyMissing() {
+    return new ValidationException("One of the required keys was not given a value");
+  }
+
+  /** A transaction action's Key with more or fewer attributes than the table's key. */
+  public static ValidationException transactKeyCount() {
+    return new ValidationException("The number of conditions on the keys is invalid");
+  }
+
+  /** A transaction action's key over 2048 (partition) or 1024 (sort) bytes (DynamoDB Local's transaction text). */
+  public static ValidationException transactKeyTooLarge() {
+    return new ValidationException("Hash primary key values must be under 2048 bytes, and range primary key values must be under 1024 bytes");
+  }
+
+  /** The message of a throttled request or cancellation reason, by what ran out. */
+  static String throttleMessage(io.dynamo4j.engine.capacity.Throttle throttle) {
+    return switch (throttle) {
+      case TABLE -> "The level of configured provisioned throughput for the table was exceeded. "
+          + "Consider increasing your provisioning level with the UpdateTable API.";
+      case INDEX -> "The level of configured provisioned throughput for one or more global secondary indexes of the table was "
+          + "exceeded. Consider increasing your provisioning level for the under-provisioned global secondary indexes with "
+          + "the UpdateTable API";
+      case ON_DEMAND_TABLE -> "Throughput exceeds the current capacity of your table or index. DynamoDB is automatically "
+          + "scaling your table or index so please try again shortly. If exceptions persist, check if you have a hot key: "
+          + "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/bp-partition-key-design.html";
+      case ON_DEMAND_INDEX -> "Throughput exceeds the current capacity for one or more global secondary indexes. DynamoDB is "
+          + "automatically scaling your index so please try again shortly.";
+    };
+  }
+
+  /** The cancellation reason code of a throttled transaction action. */
+  static String throttleCode(io.dynamo4j.engine.capacity.Throttle throttle) {
+    return throttle.onDemand() ? "ThrottlingError" : "ProvisionedThroughputExceeded";
+  }
+
+  /**
+   * A throttled request: ProvisionedThroughputExceededException for a provisioned table or index,
+   * ThrottlingException for an on-demand one.
+   */
+  public static io.dynamo4j.error.DynamoException throttled(io.dynamo4j.engine.capacity.Throttle throttle) {
+    return throttle.onDemand()
+        ? new io.dynamo4j.error.ThrottlingException(throttleMessage(throttle))
+        : new io.dynamo4j.error.ProvisionedThroughputExceededException(throttleMessage(throttle));
+  }
+
+  /** A write that would take an item collection past its size limit. */
+  public static io.dynamo4j.error.ItemCollectionSizeLimitExceededException itemCollectionTooLarge() {
+    return new io.dynamo4j.error.ItemCollectionSizeLimitExceededException(COLLECTION_SIZE_EXCEEDED);
+  }
+
+  private static final java.time.format.DateTimeFormatter DECREASE_TIME = java.time.format.DateTimeFormatter
+      .ofPattern("EEEE, MMMM d, y 'at' h:mm:ss a zzzz", java.util.Locale.US).withZone(java.time.ZoneId.of("UTC"));
+
+  /** UpdateTable decreasing throughput for the fifth time in a UTC day within an hour of the last decrease. */
+  public static LimitExceededException decreaseLimit(long decreasesToday, java.time.Instant last, java.time.Instant next) {
+    return new LimitExceededException("Subscriber limit exceeded: Provisioned throughput decreases are limited within a given "
+        + "UTC day. After the first 4 decreases, each subsequent decrease in the same UTC day can be performed at most once "
+        + "every 3600 seconds. Number of decreases today: " + decreasesToday + ". Last decrease at " + DECREASE_TIME.format(last)
+        + ". Next decrease can be made at " + DECREASE_TIME.format(next));
+  }
+
   private static String emptyKind(io.dynamo4j.model.AttributeValue.Type type) {
     return type == io.dynamo4j.model.AttributeValue.Type.B ? "binary" : "string";
   }

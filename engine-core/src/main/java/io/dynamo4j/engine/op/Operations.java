@@ -46,6 +46,8 @@ public final class Operations implements DynamoOperations {
   private final DescribeStreamOperation describeStream;
   private final GetShardIteratorOperation getShardIterator;
   private final GetRecordsOperation getRecords;
+  private final TransactWriteItemsOperation transactWriteItems;
+  private final TransactGetItemsOperation transactGetItems;
 
   /** The operations of an engine over {@code storage}, with history and backups in memory. */
   public Operations(Storage storage, EngineConfig config) {
@@ -91,6 +93,8 @@ public final class Operations implements DynamoOperations {
     this.describeStream = new DescribeStreamOperation(context);
     this.getShardIterator = new GetShardIteratorOperation(context);
     this.getRecords = new GetRecordsOperation(context);
+    this.transactWriteItems = new TransactWriteItemsOperation(context);
+    this.transactGetItems = new TransactGetItemsOperation(context);
   }
 
   /** The shared context (for engine internals and tests). */
@@ -235,12 +239,12 @@ public final class Operations implements DynamoOperations {
 
   @Override
   public TransactGetItemsResponse transactGetItems(TransactGetItemsRequest request) {
-    throw new UnsupportedOperationException("TransactGetItems is not implemented yet");
+    return transactGetItems.execute(request);
   }
 
   @Override
   public TransactWriteItemsResponse transactWriteItems(TransactWriteItemsRequest request) {
-    throw new UnsupportedOperationException("TransactWriteItems is not implemented yet");
+    return transactWriteItems.execute(request);
   }
 
   @Override

@@ -43,6 +43,7 @@ final class PutItemOperation {
       return item.equals(current) ? ItemWriter.UNCHANGED : item;
     });
     Item attributes = request.returnValues() == ReturnValue.ALL_OLD ? result.oldItem() : null;
-    return new PutItemResponse(attributes, ItemCapacity.ofWrite(request.returnConsumedCapacity(), definition.name(), result), null);
+    return new PutItemResponse(attributes, ItemCapacity.ofWrite(request.returnConsumedCapacity(), definition.name(), result),
+        CollectionMetrics.of(request.returnItemCollectionMetrics(), definition, request.item(), result.collectionBytes()));
   }
 }

@@ -21,7 +21,7 @@ final class QueryOperation {
     RequestConstraints.check(request);
     Table table = context.dataTable(request.tableName());
     TableDefinition definition = table.definition();
-    PageReader.Page page = PageReader.read(QueryValidator.validate(context, request, table, definition));
+    PageReader.Page page = ReadThrottle.read(context, QueryValidator.validate(context, request, table, definition), true);
     return new QueryResponse(page.items(), page.count(), page.scannedCount(), page.lastEvaluatedKey(),
         page.consumedCapacity(request.returnConsumedCapacity()));
   }

@@ -21,7 +21,7 @@ final class ScanOperation {
     RequestConstraints.check(request);
     Table table = context.dataTable(request.tableName());
     TableDefinition definition = table.definition();
-    PageReader.Page page = PageReader.read(ScanValidator.validate(context, request, table, definition));
+    PageReader.Page page = ReadThrottle.read(context, ScanValidator.validate(context, request, table, definition), false);
     return new ScanResponse(page.items(), page.count(), page.scannedCount(), page.lastEvaluatedKey(),
         page.consumedCapacity(request.returnConsumedCapacity()));
   }

@@ -63,7 +63,8 @@ final class UpdateItemOperation {
       return next.equals(current) ? ItemWriter.UNCHANGED : next;
     });
     Item attributes = attributes(request.returnValues(), update, result);
-    return new UpdateItemResponse(attributes, ItemCapacity.ofWrite(request.returnConsumedCapacity(), definition.name(), result), null);
+    return new UpdateItemResponse(attributes, ItemCapacity.ofWrite(request.returnConsumedCapacity(), definition.name(), result),
+        CollectionMetrics.of(request.returnItemCollectionMetrics(), definition, keyItem, result.collectionBytes()));
   }
 
   /** What ReturnValues asks for; null (no Attributes) when that is nothing. */

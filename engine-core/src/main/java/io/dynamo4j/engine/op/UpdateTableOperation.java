@@ -20,6 +20,7 @@ import io.dynamo4j.api.TableWarmThroughputDescription;
 import io.dynamo4j.api.UpdateGlobalSecondaryIndexAction;
 import io.dynamo4j.api.UpdateTableRequest;
 import io.dynamo4j.api.UpdateTableResponse;
+import io.dynamo4j.engine.capacity.TableCapacity;
 import io.dynamo4j.engine.table.IndexDefinition;
 import io.dynamo4j.engine.table.Table;
 import io.dynamo4j.engine.table.TableDefinition;
@@ -33,7 +34,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * DynamoDB's UpdateTable: throughput of the table and its global indexes, billing mode switches,
+ * DynamoDB's UpdateTable: throughput of the table and its global indexes (decreases within DynamoDB's
+ * daily limit, see {@link ThroughputDecreases}), billing mode switches,
  * stream specification, encryption, table class, deletion protection, on-demand and warm
  * throughput, and adding or deleting one global index.
  *
@@ -114,6 +116,9 @@ final class UpdateTableOperation {
       throw Errors.throughputUnchanged(currentPt.readCapacityUnits(), pt.readCapacityUnits(),
           currentPt.writeCapacityUnits(), pt.writeCapacityUnits());
     }
+    if (pt != null && !toProvisioned) {
+      ThroughputDecreases.check(currentPt, pt, now);
+    }
     if (!payPerRequest && r.onDemandThroughput() != null) {
       throw Errors.onDemandThroughputOnProvisioned();
     }
@@ -164,6 +169,9 @@ final class UpdateTableOperation {
                 icur.writeCapacityUnits(), ipt.writeCapacityUnits());
           }
           CreateTableValidator.checkThroughput(ipt);
+          if (!toProvisioned) {
+            ThroughputDecreases.check(icur, ipt, now);
+          }
           updates.put(i.name(), u.update());
         } else if (u.delete() != null) {
           IndexDefinition i = current.index(u.delete().indexName());
@@ -353,6 +361,7 @@ final class UpdateTableOperation {
         .withStatus(change.description().tableStatus(), change.until());
     streamChange(table, current.description(), change.description(), now);
     table.define(next);
+    TableCapacity.ensurePartitions(table, now, context.partitionSizer(table)); // more throughput may need more partitions
     if (change.deleted() != null) {
       table.forgetIndex(change.deleted());
     }

@@ -62,4 +62,41 @@ class PartitionMapTest {
       assertThat(map.of(hash).contains(hash)).isTrue();
     }
   }
+
+  @Test
+  void addBytes_pastTheSplitSize_namesThePartitionOnce_untilItIsSplit() {
+    PartitionMap map = new PartitionMap(T0);
+    Partition only = map.current().get(0);
+    assertThat(map.addBytes(5, 900, 1000)).isNull();
+    assertThat(map.addBytes(6, 200, 1000)).isSameAs(only);
+    assertThat(map.addBytes(7, 10, 1000)).as("a split is already due").isNull();
+    assertThat(map.bytes(only)).isEqualTo(1110);
+    assertThat(map.split(only, T0, (start, end) -> start == 0 ? 700 : 410)).isTrue();
+    assertThat(map.current()).extracting(map::bytes).containsExactly(700L, 410L);
+    assertThat(map.bytes(only)).as("no longer current").isEqualTo(-1);
+  }
+
+  @Test
+  void split_withASizerFindingOneHalfEmpty_isRefused_andLookedAtAgainAfterGrowth() {
+    PartitionMap map = new PartitionMap(T0);
+    Partition only = map.current().get(0);
+    assertThat(map.addBytes(1, 2000, 1000)).isSameAs(only);
+    assertThat(map.split(only, T0, (start, end) -> start == 0 ? 2000 : 0)).isFalse();
+    assertThat(map.current()).containsExactly(only);
+    assertThat(map.addBytes(1, 400, 1000)).as("not yet a quarter more").isNull();
+    assertThat(map.addBytes(1, 200, 1000)).isSameAs(only);
+  }
+
+  @Test
+  void ensureAtLeast_splitsTheWidestUntilThereAreEnough() {
+    PartitionMap map = new PartitionMap(T0);
+    map.ensureAtLeast(10, T0, (start, end) -> 0);
+    List<Partition> current = map.current();
+    assertThat(current).hasSize(10);
+    for (int i = 1; i < current.size(); i++) {
+      assertThat(current.get(i).startHash()).isEqualTo(current.get(i - 1).endHash() + 1);
+    }
+    map.ensureAtLeast(3, T0, (start, end) -> 0);
+    assertThat(map.current()).as("never fewer").hasSize(10);
+  }
 }

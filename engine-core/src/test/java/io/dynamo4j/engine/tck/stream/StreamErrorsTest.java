@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dynamo4j.api.AttributeDefinition;
 import io.dynamo4j.api.BillingMode;
+import io.dynamo4j.api.ProvisionedThroughput;
 import io.dynamo4j.api.KeySchemaElement;
 import io.dynamo4j.api.ShardIteratorType;
 import io.dynamo4j.api.StreamSpecification;
@@ -34,6 +35,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class StreamErrorsTest extends EngineTest {
 
+  /**
+   * Small provisioned throughput: the table has one partition, so its stream has one shard and one
+   * order of records to pin (an on-demand table starts with four partitions, as DynamoDB's).
+   */
+  private static final ProvisionedThroughput ONE_PARTITION = ProvisionedThroughput.of(5, 5);
+
   private static final String INVALID = "One or more parameter values were invalid: ";
   private static final String MISSING = "arn:aws:dynamodb:us-east-1:000000000000:table/Nope/stream/2026-01-01T00:00:00.000";
 
@@ -43,7 +50,7 @@ class StreamErrorsTest extends EngineTest {
 
   @BeforeEach
   void createFixture() {
-    engine.createTable(t -> t.tableName("Errs").billingMode(BillingMode.PAY_PER_REQUEST)
+    engine.createTable(t -> t.tableName("Errs").billingMode(BillingMode.PROVISIONED).provisionedThroughput(ONE_PARTITION)
         .keySchema(KeySchemaElement.hash("pk")).attributeDefinitions(AttributeDefinition.string("pk"))
         .streamSpecification(new StreamSpecification(true, StreamViewType.KEYS_ONLY)));
     engine.putItem(p -> p.tableName("Errs").item(Item.of("pk", s("a"))));

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dynamo4j.api.AttributeDefinition;
 import io.dynamo4j.api.BillingMode;
+import io.dynamo4j.api.ProvisionedThroughput;
 import io.dynamo4j.api.Delete;
 import io.dynamo4j.api.DeleteRequest;
 import io.dynamo4j.api.Identity;
@@ -42,6 +43,12 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class StreamRecordsTest extends EngineTest {
 
+  /**
+   * Small provisioned throughput: the table has one partition, so its stream has one shard and one
+   * order of records to pin (an on-demand table starts with four partitions, as DynamoDB's).
+   */
+  private static final ProvisionedThroughput ONE_PARTITION = ProvisionedThroughput.of(5, 5);
+
   private static final Item A = Item.of("pk", s("a"), "sk", n(1));
   private static final Item B = Item.of("pk", s("b"), "sk", n(1));
   private static final Item C = Item.of("pk", s("c"), "sk", n(1));
@@ -50,7 +57,7 @@ class StreamRecordsTest extends EngineTest {
   private record Change(Item oldItem, Item newItem, boolean byService) {}
 
   private void createTable(StreamViewType viewType) {
-    engine.createTable(t -> t.tableName("Rec").billingMode(BillingMode.PAY_PER_REQUEST)
+    engine.createTable(t -> t.tableName("Rec").billingMode(BillingMode.PROVISIONED).provisionedThroughput(ONE_PARTITION)
         .keySchema(KeySchemaElement.hash("pk"), KeySchemaElement.range("sk"))
         .attributeDefinitions(AttributeDefinition.string("pk"), AttributeDefinition.number("sk"))
         .streamSpecification(new StreamSpecification(true, viewType)));

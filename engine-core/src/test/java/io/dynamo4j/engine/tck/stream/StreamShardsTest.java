@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dynamo4j.api.AttributeDefinition;
 import io.dynamo4j.api.BillingMode;
+import io.dynamo4j.api.ProvisionedThroughput;
 import io.dynamo4j.api.KeySchemaElement;
 import io.dynamo4j.api.Record;
 import io.dynamo4j.api.Shard;
@@ -34,11 +35,17 @@ import org.junit.jupiter.api.Test;
  */
 class StreamShardsTest extends EngineTest {
 
+  /**
+   * Small provisioned throughput: the table has one partition, so its stream has one shard and one
+   * order of records to pin (an on-demand table starts with four partitions, as DynamoDB's).
+   */
+  private static final ProvisionedThroughput ONE_PARTITION = ProvisionedThroughput.of(5, 5);
+
   private String arn;
 
   @BeforeEach
   void createTable() {
-    engine.createTable(t -> t.tableName("Shards").billingMode(BillingMode.PAY_PER_REQUEST)
+    engine.createTable(t -> t.tableName("Shards").billingMode(BillingMode.PROVISIONED).provisionedThroughput(ONE_PARTITION)
         .keySchema(KeySchemaElement.hash("pk")).attributeDefinitions(AttributeDefinition.string("pk"))
         .streamSpecification(new StreamSpecification(true, StreamViewType.NEW_IMAGE)));
     arn = StreamReader.arn(engine, "Shards");

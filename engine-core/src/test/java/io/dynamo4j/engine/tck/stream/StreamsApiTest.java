@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dynamo4j.api.AttributeDefinition;
 import io.dynamo4j.api.BillingMode;
+import io.dynamo4j.api.ProvisionedThroughput;
 import io.dynamo4j.api.DescribeStreamResponse;
 import io.dynamo4j.api.GetRecordsResponse;
 import io.dynamo4j.api.KeySchemaElement;
@@ -40,11 +41,17 @@ import org.junit.jupiter.api.Test;
  */
 class StreamsApiTest extends EngineTest {
 
+  /**
+   * Small provisioned throughput: the table has one partition, so its stream has one shard and one
+   * order of records to pin (an on-demand table starts with four partitions, as DynamoDB's).
+   */
+  private static final ProvisionedThroughput ONE_PARTITION = ProvisionedThroughput.of(5, 5);
+
   private static final String ARN_PREFIX = "arn:aws:dynamodb:us-east-1:000000000000:table/";
 
   private void createTable(String name, StreamViewType viewType) {
     engine.createTable(t -> {
-      t.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
+      t.tableName(name).billingMode(BillingMode.PROVISIONED).provisionedThroughput(ONE_PARTITION)
           .keySchema(KeySchemaElement.hash("pk")).attributeDefinitions(AttributeDefinition.string("pk"));
       if (viewType != null) {
         t.streamSpecification(new StreamSpecification(true, viewType));
@@ -66,7 +73,7 @@ class StreamsApiTest extends EngineTest {
 
   @Test
   void createTable_withStream_describeTableAndListStreamsShowIt() {
-    TableDescription created = engine.createTable(t -> t.tableName("Orders").billingMode(BillingMode.PAY_PER_REQUEST)
+    TableDescription created = engine.createTable(t -> t.tableName("Orders").billingMode(BillingMode.PROVISIONED).provisionedThroughput(ONE_PARTITION)
         .keySchema(KeySchemaElement.hash("pk")).attributeDefinitions(AttributeDefinition.string("pk"))
         .streamSpecification(new StreamSpecification(true, StreamViewType.NEW_AND_OLD_IMAGES))).tableDescription();
     assertThat(created.latestStreamLabel()).isEqualTo("2026-01-01T00:00:00.000");
@@ -281,7 +288,7 @@ class StreamsApiTest extends EngineTest {
   void streamStatus_withStatusDelay_isEnablingThenEnabled_disablingThenDisabled() {
     TestClock slowClock = new TestClock();
     try (LocalEngine slow = Tck.provider().create(EngineConfig.builder().clock(slowClock).statusDelay(Duration.ofSeconds(5)).build())) {
-      slow.createTable(t -> t.tableName("Slow").billingMode(BillingMode.PAY_PER_REQUEST)
+      slow.createTable(t -> t.tableName("Slow").billingMode(BillingMode.PROVISIONED).provisionedThroughput(ONE_PARTITION)
           .keySchema(KeySchemaElement.hash("pk")).attributeDefinitions(AttributeDefinition.string("pk"))
           .streamSpecification(new StreamSpecification(true, StreamViewType.KEYS_ONLY)));
       String arn = slow.listStreams(l -> {}).streams().get(0).streamArn();
