@@ -372,18 +372,7 @@ public final class Item extends AbstractMap<String, AttributeValue> {
         values[existing] = value;
         return this;
       }
-      if (size == names.length) {
-        int capacity = Math.max(4, size * 2);
-        names = Arrays.copyOf(names, capacity);
-        values = Arrays.copyOf(values, capacity);
-      }
-      names[size] = name;
-      values[size] = value;
-      if (positions != null) {
-        positions.put(name, size);
-      }
-      size++;
-      return this;
+      return append(name, value);
     }
 
     /**
@@ -398,6 +387,11 @@ public final class Item extends AbstractMap<String, AttributeValue> {
       if (name == null || value == null) {
         throw new ValidationException(Messages.EMPTY_ATTRIBUTE_VALUE);
       }
+      return append(name, value);
+    }
+
+    /** Adds a name known to be absent at the end. */
+    private Builder append(String name, AttributeValue value) {
       if (size == names.length) {
         int capacity = Math.max(4, size * 2);
         names = Arrays.copyOf(names, capacity);
