@@ -372,6 +372,26 @@ public final class Item extends AbstractMap<String, AttributeValue> {
         values[existing] = value;
         return this;
       }
+      return append(name, value);
+    }
+
+    /**
+     * Adds {@code name} with {@code value}, for callers that know the name is not in the builder
+     * yet (an object mapper whose schema has distinct attribute names): no duplicate check, so
+     * large items are assembled without a lookup per attribute. Putting a name that is already
+     * there makes an invalid item; use {@link #put} when in doubt.
+     *
+     * @throws ValidationException if {@code name} or {@code value} is null
+     */
+    public Builder putNew(String name, AttributeValue value) {
+      if (name == null || value == null) {
+        throw new ValidationException(Messages.EMPTY_ATTRIBUTE_VALUE);
+      }
+      return append(name, value);
+    }
+
+    /** Adds a name known to be absent at the end. */
+    private Builder append(String name, AttributeValue value) {
       if (size == names.length) {
         int capacity = Math.max(4, size * 2);
         names = Arrays.copyOf(names, capacity);
