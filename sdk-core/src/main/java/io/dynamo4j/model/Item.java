@@ -343,6 +343,8 @@ public final class Item extends AbstractMap<String, AttributeValue> {
     private AttributeValue[] values;
     private int size;
     private Map<String, Integer> positions; // only once the builder grows past a few entries
+    /** The built item's size, kept up to date from a source item's size; -1 when not tracked. */
+    private int knownSize = -1;
 
     private Builder(int expected) {
       int capacity = Math.max(expected, 1);
@@ -356,6 +358,7 @@ public final class Item extends AbstractMap<String, AttributeValue> {
       names = Arrays.copyOf(source.names, n + 4);
       values = Arrays.copyOf(source.values, n + 4);
       size = n;
+      knownSize = source.sizeInBytes();
     }
 
     /**
@@ -369,6 +372,9 @@ public final class Item extends AbstractMap<String, AttributeValue> {
       }
       int existing = find(name);
       if (existing >= 0) {
+        if (knownSize >= 0) {
+          knownSize += value.sizeInBytes() - values[existing].sizeInBytes();
+        }
         values[existing] = value;
         return this;
       }
@@ -399,6 +405,9 @@ public final class Item extends AbstractMap<String, AttributeValue> {
       }
       names[size] = name;
       values[size] = value;
+      if (knownSize >= 0) {
+        knownSize += Utf8.length(name) + value.sizeInBytes();
+      }
       if (positions != null) {
         positions.put(name, size);
       }
@@ -416,6 +425,9 @@ public final class Item extends AbstractMap<String, AttributeValue> {
     public Builder remove(String name) {
       int i = find(name);
       if (i >= 0) {
+        if (knownSize >= 0) {
+          knownSize -= Utf8.length(names[i]) + values[i].sizeInBytes();
+        }
         System.arraycopy(names, i + 1, names, i, size - i - 1);
         System.arraycopy(values, i + 1, values, i, size - i - 1);
         size--;
@@ -462,7 +474,11 @@ public final class Item extends AbstractMap<String, AttributeValue> {
       if (size == 0) {
         return EMPTY;
       }
-      return new Item(Arrays.copyOf(names, size), Arrays.copyOf(values, size));
+      Item item = new Item(Arrays.copyOf(names, size), Arrays.copyOf(values, size));
+      if (knownSize > 0) {
+        item.sizeInBytes = knownSize; // the size of the source item, adjusted by every change since
+      }
+      return item;
     }
   }
 }
