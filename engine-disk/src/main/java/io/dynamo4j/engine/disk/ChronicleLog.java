@@ -15,7 +15,6 @@ import net.openhft.chronicle.queue.RollCycle;
 import net.openhft.chronicle.queue.RollCycles;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
-import net.openhft.chronicle.wire.DocumentContext;
 
 /**
  * The write-ahead log: a Chronicle Queue of opaque documents (see {@link WalRecords} for what they
@@ -194,17 +193,12 @@ final class ChronicleLog implements AutoCloseable {
       List<byte[]> parts = new ArrayList<>();
       Bytes<?> bytes = Bytes.allocateElasticOnHeap(256);
       while (true) {
-        long index;
-        byte[] raw;
-        try (DocumentContext dc = tailer.readingDocument()) {
-          if (!dc.isPresent()) {
-            break;
-          }
-          index = dc.index();
-          bytes.clear();
-          dc.wire().bytes().copyTo(bytes);
-          raw = bytes.toByteArray();
+        bytes.clear();
+        if (!tailer.readBytes(bytes)) {
+          break;
         }
+        long index = tailer.lastReadIndex();
+        byte[] raw = bytes.toByteArray();
         if (raw.length < 9) {
           continue;
         }

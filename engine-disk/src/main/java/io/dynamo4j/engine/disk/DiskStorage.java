@@ -412,7 +412,14 @@ final class DiskStorage implements Storage {
     if (closed) {
       return;
     }
-    beforeClose.forEach(Runnable::run);
+    RuntimeException first = null;
+    for (Runnable r : beforeClose) {
+      try {
+        r.run();
+      } catch (RuntimeException e) {
+        first = first == null ? e : first;
+      }
+    }
     try {
       checkpoint();
     } catch (RuntimeException e) {
@@ -429,7 +436,16 @@ final class DiskStorage implements Storage {
     } finally {
       checkpointLock.unlock();
       cache.invalidateAll();
-      afterClose.forEach(Runnable::run);
+      for (Runnable r : afterClose) {
+        try {
+          r.run();
+        } catch (RuntimeException e) {
+          first = first == null ? e : first;
+        }
+      }
+    }
+    if (first != null) {
+      throw first;
     }
   }
 
