@@ -106,6 +106,32 @@ public final class PointInTimeRecovery implements JournalRetention.Reader {
     }
   }
 
+  /**
+   * A table's recovery setting, as a persistent engine saves it.
+   *
+   * @param periodDays the recovery period
+   * @param enabledAt when recovery was turned on (the window never starts earlier)
+   * @param givenUpMillis the commit time of the newest history given up to the memory bound, or null
+   */
+  public record Setting(int periodDays, Instant enabledAt, Long givenUpMillis) {}
+
+  /** {@code table}'s recovery setting, or null while recovery is off. */
+  public Setting setting(Table table) {
+    State s = states.get(table.definition().id());
+    return s == null ? null : new Setting(s.periodDays, s.enabledAt, givenUp.get(table.definition().id()));
+  }
+
+  /** Turns recovery on for {@code table} with a saved setting (a persistent engine reopening). */
+  public void restore(Table table, Setting setting) {
+    synchronized (table) {
+      feed.need(table, ChangeFeed.Need.POINT_IN_TIME_RECOVERY, true);
+      states.put(table.definition().id(), new State(setting.periodDays(), setting.enabledAt()));
+      if (setting.givenUpMillis() != null) {
+        givenUp.put(table.definition().id(), setting.givenUpMillis());
+      }
+    }
+  }
+
   /** Forgets a deleted table. */
   public void forget(Table table) {
     String id = table.definition().id();

@@ -32,6 +32,7 @@ public final class EngineContext {
   private final KeyLocks locks = new KeyLocks();
   private final ItemWriter writer;
   private volatile CommitListener[] commitListeners = new CommitListener[0];
+  private final java.util.List<Runnable> controlPlaneListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final java.util.concurrent.locks.ReentrantReadWriteLock commitGate =
       new java.util.concurrent.locks.ReentrantReadWriteLock();
   private final Scheduler scheduler;
@@ -160,6 +161,22 @@ public final class EngineContext {
    */
   public java.util.concurrent.locks.ReentrantReadWriteLock commitGate() {
     return commitGate;
+  }
+
+  /**
+   * Adds what runs after every control-plane operation (tables, indexes, TTL, tags, streams,
+   * point-in-time recovery, backups and restores), whether it succeeded or not: a persistent engine
+   * saves its catalog there. Runs on the caller's thread.
+   */
+  public void addControlPlaneListener(Runnable listener) {
+    controlPlaneListeners.add(listener);
+  }
+
+  /** Runs the control-plane listeners (see {@link #addControlPlaneListener}). */
+  public void controlPlaneChanged() {
+    for (Runnable r : controlPlaneListeners) {
+      r.run();
+    }
   }
 
   /** Whether anybody listens to commits (so callers can skip preparing a report). */

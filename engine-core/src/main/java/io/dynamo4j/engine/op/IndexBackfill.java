@@ -49,6 +49,7 @@ final class IndexBackfill {
             continue;
           }
           context.storage().apply(new WriteBatch().put(index.keyspaceId(), entryKey, entry));
+          context.storage().endCommit();
           counters.add(stored == null ? 1 : 0, entry.sizeInBytes() - (stored == null ? 0 : stored.sizeInBytes()));
         } finally {
           context.locks().unlock(lockKey);

@@ -174,10 +174,14 @@ public final class ItemWriter {
         batch.put(definition.id(), key, next);
       }
       context.storage().apply(batch);
-      account(table, current, next, changes);
-      due = accountPartition(context, table, hash, current, next, changes);
-      if (context.hasCommitListeners() && !(current != null && current.equals(next))) {
-        context.committed(table, key, current, next, cause, null);
+      try {
+        account(table, current, next, changes);
+        due = accountPartition(context, table, hash, current, next, changes);
+        if (context.hasCommitListeners() && !(current != null && current.equals(next))) {
+          context.committed(table, key, current, next, cause, null);
+        }
+      } finally {
+        context.storage().endCommit();
       }
       result = new Result(current, next, true, changes, collection);
       if (load != null) {

@@ -104,17 +104,29 @@ public final class Operations implements DynamoOperations {
 
   @Override
   public CreateTableResponse createTable(CreateTableRequest request) {
-    return createTable.execute(request);
+    try {
+      return createTable.execute(request);
+    } finally {
+      context.controlPlaneChanged();
+    }
   }
 
   @Override
   public UpdateTableResponse updateTable(UpdateTableRequest request) {
-    return updateTable.execute(request);
+    try {
+      return updateTable.execute(request);
+    } finally {
+      context.controlPlaneChanged();
+    }
   }
 
   @Override
   public DeleteTableResponse deleteTable(DeleteTableRequest request) {
-    return deleteTable.execute(request);
+    try {
+      return deleteTable.execute(request);
+    } finally {
+      context.controlPlaneChanged();
+    }
   }
 
   @Override
@@ -129,7 +141,11 @@ public final class Operations implements DynamoOperations {
 
   @Override
   public UpdateTimeToLiveResponse updateTimeToLive(UpdateTimeToLiveRequest request) {
-    return updateTimeToLive.execute(request);
+    try {
+      return updateTimeToLive.execute(request);
+    } finally {
+      context.controlPlaneChanged();
+    }
   }
 
   @Override
@@ -139,12 +155,20 @@ public final class Operations implements DynamoOperations {
 
   @Override
   public TagResourceResponse tagResource(TagResourceRequest request) {
-    return tagResource.execute(request);
+    try {
+      return tagResource.execute(request);
+    } finally {
+      context.controlPlaneChanged();
+    }
   }
 
   @Override
   public UntagResourceResponse untagResource(UntagResourceRequest request) {
-    return untagResource.execute(request);
+    try {
+      return untagResource.execute(request);
+    } finally {
+      context.controlPlaneChanged();
+    }
   }
 
   @Override
@@ -159,7 +183,11 @@ public final class Operations implements DynamoOperations {
 
   @Override
   public CreateBackupResponse createBackup(CreateBackupRequest request) {
-    return createBackup.execute(request);
+    try {
+      return createBackup.execute(request);
+    } finally {
+      context.controlPlaneChanged();
+    }
   }
 
   @Override
@@ -174,17 +202,29 @@ public final class Operations implements DynamoOperations {
 
   @Override
   public DeleteBackupResponse deleteBackup(DeleteBackupRequest request) {
-    return deleteBackup.execute(request);
+    try {
+      return deleteBackup.execute(request);
+    } finally {
+      context.controlPlaneChanged();
+    }
   }
 
   @Override
   public RestoreTableFromBackupResponse restoreTableFromBackup(RestoreTableFromBackupRequest request) {
-    return restoreTableFromBackup.execute(request);
+    try {
+      return restoreTableFromBackup.execute(request);
+    } finally {
+      context.controlPlaneChanged();
+    }
   }
 
   @Override
   public UpdateContinuousBackupsResponse updateContinuousBackups(UpdateContinuousBackupsRequest request) {
-    return updateContinuousBackups.execute(request);
+    try {
+      return updateContinuousBackups.execute(request);
+    } finally {
+      context.controlPlaneChanged();
+    }
   }
 
   @Override
@@ -194,7 +234,11 @@ public final class Operations implements DynamoOperations {
 
   @Override
   public RestoreTableToPointInTimeResponse restoreTableToPointInTime(RestoreTableToPointInTimeRequest request) {
-    return restoreTableToPointInTime.execute(request);
+    try {
+      return restoreTableToPointInTime.execute(request);
+    } finally {
+      context.controlPlaneChanged();
+    }
   }
 
   @Override

@@ -260,7 +260,11 @@ final class TransactWriteItemsOperation {
         results[i] = new ItemWriter.Result(before[i], after[i], true, changes[i], collections[i]);
       }
       } finally {
-        context.commitGate().readLock().unlock();
+        try {
+          context.storage().endCommit();
+        } finally {
+          context.commitGate().readLock().unlock();
+        }
       }
       if (throttling) {
         for (int i = 0; i < n; i++) {

@@ -33,6 +33,15 @@ public interface Storage extends AutoCloseable {
   /** Applies every put and delete of {@code batch}, atomically with respect to failure. */
   void apply(WriteBatch batch);
 
+  /**
+   * Ends the commit this thread began with its first {@link #apply} since the last call: a
+   * persistent storage makes that commit's changes, and the journal records appended for it on
+   * this thread meanwhile, durable together before returning (the write path acknowledges a write
+   * only after this). Throws if they could not be made durable. The default does nothing: storage
+   * in memory has nothing to make durable.
+   */
+  default void endCommit() {}
+
   /** Releases resources. Idempotent. */
   @Override
   void close();

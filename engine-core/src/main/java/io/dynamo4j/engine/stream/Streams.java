@@ -145,6 +145,60 @@ public final class Streams implements JournalRetention.Reader, AutoCloseable {
     scheduler.every("streams", Duration.ofMinutes(1), this::maintain);
   }
 
+  /**
+   * An enabled stream, as a persistent engine saves it to resume it after a restart.
+   *
+   * @param label the stream label
+   * @param viewType what its records show
+   * @param created when it was enabled
+   * @param startSequence the journal position of its first record
+   */
+  public record Enabled(String label, StreamViewType viewType, Instant created, long startSequence) {}
+
+  /** {@code table}'s enabled stream, or null. */
+  public Enabled enabled(Table table) {
+    LiveStream s = enabled.get(table);
+    if (s == null || s.shards.isEmpty()) {
+      return null;
+    }
+    long start = Long.MAX_VALUE;
+    for (StreamShard shard : s.shards) {
+      start = Math.min(start, shard.startSequence);
+    }
+    return new Enabled(s.label, s.viewType, s.created, start);
+  }
+
+  /**
+   * Resumes a saved stream on a reopened {@code table}: one open shard per partition, holding the
+   * table's journal records from the stream's start on (shard ids and lineage from before the
+   * restart are not kept).
+   */
+  public void resume(Table table, Enabled saved) {
+    TableDefinition d = table.definition();
+    String arn = d.arn() + "/stream/" + saved.label();
+    LiveStream s = new LiveStream(arn, saved.label(), d.name(), d.id(), saved.viewType(), saved.created(),
+        d.description().keySchema(), d.primaryKey());
+    feed.locked(table, () -> {
+      for (Partition p : table.partitions().current()) {
+        s.openShard(p.startHash(), p.endHash(), null, saved.startSequence(), saved.created());
+      }
+      feed.need(table, ChangeFeed.Need.STREAM, true);
+      feed.onAppend(table, s::signal);
+      byArn.put(arn, s);
+      byTableId.computeIfAbsent(d.id(), id -> new CopyOnWriteArrayList<>()).add(s);
+      enabled.put(table, s);
+    });
+    if (splitListeners.add(table)) {
+      table.partitions().addListener((parent, left, right) -> split(table, left, right));
+    }
+    Instant last = lastLabel.get(d.arn());
+    Instant at = saved.created().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    if (last == null || at.isAfter(last)) {
+      lastLabel.put(d.arn(), at);
+    }
+    scheduler.every("streams", Duration.ofMinutes(1), this::maintain);
+  }
+
   /** Disables {@code table}'s stream: its shards close; it stays readable for 24 hours. */
   public void disable(Table table, Instant now) {
     LiveStream s = enabled.get(table);

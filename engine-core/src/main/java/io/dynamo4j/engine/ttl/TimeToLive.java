@@ -108,6 +108,32 @@ public final class TimeToLive {
     }
   }
 
+  /**
+   * A table's TTL setting, as a persistent engine saves it.
+   *
+   * @param enabled whether TTL is (being) enabled
+   * @param attributeName the TTL attribute
+   * @param changedAt when it was last changed
+   * @param settledAt when ENABLING or DISABLING is over
+   */
+  public record Saved(boolean enabled, String attributeName, Instant changedAt, Instant settledAt) {}
+
+  /** {@code table}'s TTL setting, or null if TTL was never set. */
+  public Saved saved(Table table) {
+    Setting s = settings.get(table);
+    return s == null ? null : new Saved(s.enabled, s.attributeName, s.changedAt, s.settledAt);
+  }
+
+  /** Restores a saved setting on a reopened {@code table}. */
+  public void restore(Table table, Saved saved) {
+    synchronized (table) {
+      settings.put(table, new Setting(saved.enabled(), saved.attributeName(), saved.changedAt(), saved.settledAt()));
+      if (saved.enabled()) {
+        scheduler.every("ttl", context.config().timeToLiveSweepInterval(), this::sweep);
+      }
+    }
+  }
+
   /** Forgets a deleted table's setting. */
   public void forget(Table table) {
     settings.remove(table);
