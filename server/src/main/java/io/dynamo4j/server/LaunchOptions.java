@@ -80,6 +80,9 @@ record LaunchOptions(String host, int port, String engine, Path data, boolean th
     if (data != null && engine.equals("memory")) {
       throw new IllegalArgumentException("--data applies to --engine disk; the memory engine keeps nothing on disk");
     }
+    if (data == null && engine.equals("disk")) {
+      throw new IllegalArgumentException("--engine disk needs --data DIR, the folder that keeps its files");
+    }
     return new LaunchOptions(host, port, engine, data, throttling, separateAccounts, cors, exitAfterStart, help);
   }
 

@@ -1,11 +1,14 @@
 package io.dynamo4j.server;
 
 import io.dynamo4j.engine.EngineConfig;
+import io.dynamo4j.engine.disk.DiskEngine;
+import io.dynamo4j.engine.disk.DiskOptions;
 import io.dynamo4j.engine.memory.MemoryEngine;
 import io.dynamo4j.server.protocol.DynamoProtocol;
 import io.dynamo4j.spi.Engine;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 
 /**
  * The launcher: {@code java -jar dynamo4j-server.jar [--host H] [--port P] [--engine memory|disk]
@@ -34,6 +37,31 @@ public final class Main {
 
   private static final int RUNNING = -1;
 
+  /**
+   * The engine of the whole server, or of one account (access key) with --separate-accounts: the
+   * disk engine keeps each account's tables in its own subfolder of --data.
+   */
+  static Engine engine(LaunchOptions options, EngineConfig config, String accessKey) {
+    if (!options.engine().equals("disk")) {
+      return MemoryEngine.create(config);
+    }
+    Path dir = accessKey == null ? options.data() : options.data().resolve("account-" + folderName(accessKey));
+    return DiskEngine.open(dir, DiskOptions.defaults(), config);
+  }
+
+  /** An access key as a folder name: letters and digits kept, anything else as _XX (its hex code). */
+  static String folderName(String accessKey) {
+    StringBuilder b = new StringBuilder();
+    for (char c : accessKey.toCharArray()) {
+      if (c < 128 && Character.isLetterOrDigit(c)) {
+        b.append(c);
+      } else {
+        b.append('_').append(Integer.toHexString(c));
+      }
+    }
+    return b.toString();
+  }
+
   private static int launch(String[] args, PrintStream out, PrintStream err) {
     LaunchOptions options;
     try {
@@ -46,21 +74,23 @@ public final class Main {
       out.print(LaunchOptions.USAGE);
       return 0;
     }
-    if (options.engine().equals("disk")) {
-      err.println("dynamo4j-server: engine-disk is not available in this build; use --engine memory");
-      return 2;
-    }
     if (!options.exitAfterStart()) {
       Warmup.inBackground();
     }
     EngineConfig config = EngineConfig.builder().throttling(options.throttling()).build();
-    Engine shared = options.separateAccounts() ? null : MemoryEngine.create(config);
+    Engine shared;
+    try {
+      shared = options.separateAccounts() ? null : engine(options, config, null);
+    } catch (RuntimeException e) {
+      err.println("dynamo4j-server: cannot open the engine: " + e.getMessage());
+      return 1;
+    }
     DynamoProtocol.Builder protocol = DynamoProtocol.builder()
         .corsOrigins(options.corsOrigins().toArray(String[]::new));
     if (shared != null) {
       protocol.engine(shared);
     } else {
-      protocol.accountEngines(key -> MemoryEngine.create(config));
+      protocol.accountEngines(key -> engine(options, config, key));
     }
     DynamoProtocol dynamo = protocol.build();
     DynamoServer server;

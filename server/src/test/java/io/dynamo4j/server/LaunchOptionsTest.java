@@ -33,6 +33,7 @@ class LaunchOptionsTest {
     "--engine sqlite|--engine must be memory or disk, not 'sqlite'",
     "--throttling yes|--throttling must be on or off, not 'yes'",
     "--data /tmp/x|--data applies to --engine disk; the memory engine keeps nothing on disk",
+    "--engine disk|--engine disk needs --data DIR, the folder that keeps its files",
     "--verbose|unknown option --verbose (see --help)",
     "--port|--port needs a value (see --help)",
     "--cors a,,b|--cors takes origins separated by commas, or off; 'a,,b' has an empty one"

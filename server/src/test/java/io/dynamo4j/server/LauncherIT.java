@@ -57,10 +57,49 @@ class LauncherIT {
   }
 
   @Test
-  void diskEngine_failsClearlyUntilEngineDiskExists() throws Exception {
-    Run r = run("--engine", "disk", "--data", "target/launcher-data");
+  void diskEngine_withoutData_saysWhyAndExitsTwo() throws Exception {
+    Run r = run("--engine", "disk");
     assertThat(r.status()).isEqualTo(2);
-    assertThat(r.stderr()).contains("engine-disk is not available in this build");
+    assertThat(r.stderr()).isEqualTo("dynamo4j-server: --engine disk needs --data DIR, the folder that keeps its files\n");
+  }
+
+  @Test
+  void diskEngine_keepsTablesAndItemsAcrossRestarts() throws Exception {
+    Path data = Files.createTempDirectory("launcher-disk");
+    String table = "{\"TableName\":\"kept\",\"KeySchema\":[{\"AttributeName\":\"id\",\"KeyType\":\"HASH\"}],"
+        + "\"AttributeDefinitions\":[{\"AttributeName\":\"id\",\"AttributeType\":\"S\"}],\"BillingMode\":\"PAY_PER_REQUEST\"}";
+    String put = "{\"TableName\":\"kept\",\"Item\":{\"id\":{\"S\":\"a\"},\"n\":{\"N\":\"42\"}}}";
+    String get = "{\"TableName\":\"kept\",\"Key\":{\"id\":{\"S\":\"a\"}}}";
+    try {
+      for (int start = 0; start < 2; start++) {
+        Process p = new ProcessBuilder(javaBin(), "-jar", JAR.toString(), "--port", "0", "--engine", "disk",
+            "--data", data.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+          String line = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)).readLine();
+          assertThat(line).contains("(engine disk, ");
+          Matcher m = LISTENING.matcher(line);
+          assertThat(m.find()).as(line).isTrue();
+          URI endpoint = URI.create(m.group(1));
+          try (RawHttp c = new RawHttp(new InetSocketAddress(endpoint.getHost(), endpoint.getPort()))) {
+            if (start == 0) {
+              assertThat(c.send(RawHttp.request("CreateTable", table)).read().status()).isEqualTo(200);
+              assertThat(c.send(RawHttp.request("PutItem", put)).read().status()).isEqualTo(200);
+            }
+            RawHttp.Response r = c.send(RawHttp.request("GetItem", get)).read();
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.text()).contains("\"n\":{\"N\":\"42\"}");
+          }
+          p.destroy(); // SIGTERM: closes the engine
+          assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        } finally {
+          p.destroyForcibly();
+        }
+      }
+    } finally {
+      try (var files = Files.walk(data)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      }
+    }
   }
 
   @Test
