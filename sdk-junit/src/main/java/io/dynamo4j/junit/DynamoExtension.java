@@ -66,7 +66,7 @@ public final class DynamoExtension implements BeforeAllCallback, BeforeEachCallb
     store.put(CLASS_ENGINE, engine);
     TestSession classSession = new TestSession(engine, false, false);
     store.put(SESSION, classSession);
-    TableSetup.createTables(classSession.setupClient(), classSession.mapper, settings, testClass);
+    TableSetup.createTables(classSession.setupClient(), classSession, settings, testClass);
     TableSetup.loadFixtures(classSession.setupClient(), classFixtures(testClass), testClass);
   }
 
@@ -80,7 +80,7 @@ public final class DynamoExtension implements BeforeAllCallback, BeforeEachCallb
       case PER_TEST -> {
         session = new TestSession(EngineSession.start(settings), true, false);
         store.put(SESSION, session);
-        TableSetup.createTables(session.setupClient(), session.mapper, settings, testClass);
+        TableSetup.createTables(session.setupClient(), session, settings, testClass);
         TableSetup.loadFixtures(session.setupClient(), classFixtures(testClass), testClass);
       }
       case PER_CLASS -> {
@@ -95,7 +95,7 @@ public final class DynamoExtension implements BeforeAllCallback, BeforeEachCallb
         session = new TestSession(engine, false, true);
         store.put(SESSION, session);
         TableSetup.dropAll(session.setupClient());
-        TableSetup.createTables(session.setupClient(), session.mapper, settings, testClass);
+        TableSetup.createTables(session.setupClient(), session, settings, testClass);
         TableSetup.loadFixtures(session.setupClient(), classFixtures(testClass), testClass);
       }
       default -> throw new AssertionError(settings.lifecycle());

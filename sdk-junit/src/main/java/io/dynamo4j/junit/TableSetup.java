@@ -8,7 +8,6 @@ import io.dynamo4j.json.DynamoJson;
 import io.dynamo4j.json.DynamoJsonException;
 import io.dynamo4j.json.WireCodec;
 import io.dynamo4j.error.DynamoException;
-import io.dynamo4j.mapper.Mapper;
 import io.dynamo4j.mapper.MappingException;
 import io.dynamo4j.model.Item;
 import java.io.IOException;
@@ -37,10 +36,10 @@ final class TableSetup {
   private TableSetup() {}
 
   /** Creates the tables {@code settings} declares. */
-  static void createTables(DynamoClient client, Mapper mapper, Settings settings, Class<?> testClass) {
+  static void createTables(DynamoClient client, TestSession session, Settings settings, Class<?> testClass) {
     for (Class<?> type : settings.tables()) {
       try {
-        mapper.table(client, type).createTable();
+        session.table(client, type).createTable();
       } catch (MappingException e) {
         throw new ExtensionConfigurationException("@DynamoTest(tables = " + type.getSimpleName() + ".class) on "
             + testClass.getName() + ": " + e.getMessage(), e);
