@@ -130,7 +130,7 @@ public final class DynamoExtension implements BeforeAllCallback, BeforeEachCallb
   private static List<Fixture> classFixtures(Class<?> testClass) {
     List<Fixture> all = new ArrayList<>();
     List<Class<?>> outerFirst = new ArrayList<>();
-    for (Class<?> c = testClass; c != null; c = c.getEnclosingClass()) {
+    for (Class<?> c = testClass; c != null; c = Settings.enclosingInstanceClass(c)) {
       outerFirst.add(0, c);
     }
     for (Class<?> c : outerFirst) {

@@ -15,15 +15,23 @@ record Settings(Lifecycle lifecycle, String engine, List<Class<?>> tables, List<
   static final Settings DEFAULTS =
       new Settings(Lifecycle.PER_TEST, MemoryEngineFactory.NAME, List.of(), List.of(), false, DEFAULT_START);
 
-  /** The settings of {@code testClass}: its (or its enclosing classes') {@code @DynamoTest}, or the defaults. */
+  /**
+   * The settings of {@code testClass}: its {@code @DynamoTest} (for a {@code @Nested} class, its own
+   * or its enclosing classes'), or the defaults.
+   */
   static Settings of(Class<?> testClass) {
-    for (Class<?> c = testClass; c != null; c = c.getEnclosingClass()) {
+    for (Class<?> c = testClass; c != null; c = enclosingInstanceClass(c)) {
       var found = AnnotationSupport.findAnnotation(c, DynamoTest.class);
       if (found.isPresent()) {
         return of(found.get(), c);
       }
     }
     return DEFAULTS;
+  }
+
+  /** The class whose instance encloses instances of {@code c} (a {@code @Nested} class's), or null. */
+  static Class<?> enclosingInstanceClass(Class<?> c) {
+    return c.isMemberClass() && !java.lang.reflect.Modifier.isStatic(c.getModifiers()) ? c.getEnclosingClass() : null;
   }
 
   private static Settings of(DynamoTest a, Class<?> where) {

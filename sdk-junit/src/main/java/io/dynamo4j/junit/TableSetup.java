@@ -9,6 +9,7 @@ import io.dynamo4j.json.DynamoJsonException;
 import io.dynamo4j.json.WireCodec;
 import io.dynamo4j.error.DynamoException;
 import io.dynamo4j.mapper.MappingException;
+import io.dynamo4j.mapper.annotation.Table;
 import io.dynamo4j.model.Item;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * Makes a test's declared tables and loads its fixtures, through a client on the engine itself
@@ -38,6 +40,11 @@ final class TableSetup {
   /** Creates the tables {@code settings} declares. */
   static void createTables(DynamoClient client, TestSession session, Settings settings, Class<?> testClass) {
     for (Class<?> type : settings.tables()) {
+      if (!AnnotationSupport.isAnnotated(type, Table.class)) {
+        throw new ExtensionConfigurationException("@DynamoTest(tables = " + type.getSimpleName() + ".class) on "
+            + testClass.getName() + ": " + type.getName() + " is not annotated @Table; tables = {...} takes mapped"
+            + " classes that name their table with @Table(\"...\")");
+      }
       try {
         session.table(client, type).createTable();
       } catch (MappingException e) {
