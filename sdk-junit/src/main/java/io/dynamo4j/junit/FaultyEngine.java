@@ -8,7 +8,10 @@ import io.dynamo4j.error.InternalServerError;
 import io.dynamo4j.error.TransactionCanceledException;
 import io.dynamo4j.spi.Engine;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -22,12 +25,22 @@ final class FaultyEngine implements Engine {
   /** Real DynamoDB's text (reports of the service's 500s show it; DynamoDB Local never sends one). */
   static final String INTERNAL_SERVER_ERROR = "Internal server error";
 
+  private static final Set<Operation> WRITES = EnumSet.of(Operation.PUT_ITEM, Operation.UPDATE_ITEM,
+      Operation.DELETE_ITEM, Operation.BATCH_WRITE_ITEM, Operation.TRANSACT_WRITE_ITEMS, Operation.EXECUTE_STATEMENT,
+      Operation.BATCH_EXECUTE_STATEMENT, Operation.EXECUTE_TRANSACTION);
+
   private final Engine engine;
   private final Faults faults;
+  private final Consumer<List<String>> afterWrite;
 
-  FaultyEngine(Engine engine, Faults faults) {
+  /**
+   * {@code afterWrite} hears every write that reached the engine, with the tables it named (empty
+   * if it named none, e.g. PartiQL): stream recorders read then.
+   */
+  FaultyEngine(Engine engine, Faults faults, Consumer<List<String>> afterWrite) {
     this.engine = engine;
     this.faults = faults;
+    this.afterWrite = afterWrite;
   }
 
   Engine delegate() {
@@ -36,15 +49,23 @@ final class FaultyEngine implements Engine {
 
   private <R> R call(Operation op, Object request, Supplier<R> action) {
     List<FaultRule> rules = faults.rules();
+    List<String> tables = null;
     if (!rules.isEmpty()) {
-      List<String> tables = RequestTables.of(request);
+      tables = RequestTables.of(request);
       for (FaultRule rule : rules) {
         if (rule.matches(op, tables) && rule.strikes()) {
           strike(rule, op, tables);
         }
       }
     }
-    return action.get();
+    if (!WRITES.contains(op)) {
+      return action.get();
+    }
+    try {
+      return action.get();
+    } finally {
+      afterWrite.accept(tables != null ? tables : RequestTables.of(request));
+    }
   }
 
   private void strike(FaultRule rule, Operation op, List<String> tables) {

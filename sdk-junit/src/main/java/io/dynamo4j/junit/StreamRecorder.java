@@ -22,8 +22,10 @@ import java.util.Objects;
 /**
  * Records a table's stream, for assertions on what a test's code changed and in which order. It
  * reads the stream through DynamoDB's Streams API (DescribeStream, GetShardIterator, GetRecords),
- * so it works on any engine, and reads when asked ({@link #records()}, {@link #assertThat()}):
- * records are there as soon as the write that made them returned, so there is nothing to wait for.
+ * so it works on any engine. It reads when asked ({@link #records()}, {@link #assertThat()}) and,
+ * when the extension made it ({@link RecordStream}), also after every write the test's clients
+ * make, so that moving the test clock past the stream's 24-hour retention loses nothing. Records
+ * are there as soon as the write that made them returned: there is nothing to wait for.
  *
  * <pre>{@code
  * StreamRecorder orders = StreamRecorder.start(engine, "Orders");

@@ -3,6 +3,7 @@ package io.dynamo4j.junit;
 import io.dynamo4j.DynamoClient;
 import io.dynamo4j.engine.LocalEngine;
 import io.dynamo4j.engine.TestClock;
+import io.dynamo4j.error.DynamoException;
 import io.dynamo4j.mapper.MappedTable;
 import io.dynamo4j.mapper.Mapper;
 import io.dynamo4j.spi.Engine;
@@ -10,6 +11,7 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 
 /**
@@ -29,6 +31,7 @@ final class TestSession implements AutoCloseable {
   private final boolean ownsEngine;
   private final boolean holdsTurn;
   private final List<AutoCloseable> closeables = new ArrayList<>();
+  private final List<StreamRecorder> recorders = new CopyOnWriteArrayList<>();
   private AwsSdkClients sdk;
 
   TestSession(EngineSession engineSession, boolean ownsEngine, boolean holdsTurn) {
@@ -36,7 +39,7 @@ final class TestSession implements AutoCloseable {
     this.ownsEngine = ownsEngine;
     this.holdsTurn = holdsTurn;
     this.faults = new Faults(engineSession.clock);
-    this.engine = new FaultyEngine(engineSession.engine, faults);
+    this.engine = new FaultyEngine(engineSession.engine, faults, this::capture);
     this.client = DynamoClient.create(engine);
     this.mapper = Mapper.builder().clock(engineSession.clock).build();
   }
@@ -60,6 +63,24 @@ final class TestSession implements AutoCloseable {
   /** A client on the engine itself, without faults: for setup. */
   DynamoClient setupClient() {
     return DynamoClient.create(engineSession.engine);
+  }
+
+  /**
+   * Lets the test's recorders read what a write just added, so that no record is lost to the
+   * stream's 24-hour retention when the test later moves the clock far. A recorder that cannot read
+   * now (its table was just deleted, say) reports that when the test asks it for records.
+   */
+  private void capture(List<String> tables) {
+    for (StreamRecorder r : recorders) {
+      if (!tables.isEmpty() && !tables.contains(r.tableName())) {
+        continue;
+      }
+      try {
+        r.records();
+      } catch (DynamoException e) {
+        // reported by the recorder when asked
+      }
+    }
   }
 
   /** Whether the extension can give a value of {@code type} (with {@code recordStream} if annotated so). */
@@ -90,7 +111,9 @@ final class TestSession implements AutoCloseable {
     } else if (type == MappedTable.class) {
       return table(client, mappedType(generic, what));
     } else if (type == StreamRecorder.class) {
-      return StreamRecorder.start(engineSession.engine, recordStream.value());
+      StreamRecorder recorder = StreamRecorder.start(engineSession.engine, recordStream.value());
+      recorders.add(recorder);
+      return recorder;
     }
     String name = type.getName();
     String unavailable = AwsSdkClients.unavailable(name, type.getClassLoader());

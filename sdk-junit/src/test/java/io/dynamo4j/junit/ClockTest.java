@@ -61,6 +61,16 @@ class ClockTest {
     assertThat(early.records()).as("what a recorder read stays recorded").hasSize(1);
   }
 
+  @Test
+  void streamRecorder_ofTheExtension_keepsWhatItSawBeforeTheClockJumpedPastRetention(DynamoClient client,
+      TestClock clock, @RecordStream("Events") StreamRecorder events) {
+    client.putItem(r -> r.tableName("Events").item(Item.of("stream", s("s"), "seq", n(1))));
+
+    clock.advance(Duration.ofDays(2));
+
+    events.assertThat().hasEventNames(INSERT);
+  }
+
   @Nested
   @DynamoTest(throttling = true, tableDefinitions = "tables/metered.json")
   class Throttling {

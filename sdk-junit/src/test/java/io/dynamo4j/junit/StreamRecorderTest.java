@@ -68,11 +68,11 @@ class StreamRecorderTest {
 
   @Test
   void recorder_manyRecords_areReadAcrossPages(@RecordStream("Events") StreamRecorder events, DynamoClient client) {
-    for (int i = 0; i < 2500; i++) {
+    for (int i = 0; i < 1500; i++) {
       int seq = 100 + i;
       client.putItem(r -> r.tableName("Events").item(Item.of("stream", s("s-" + (seq % 7)), "seq", n(seq))));
     }
-    assertThat(events.records()).hasSize(2500);
+    assertThat(events.records()).hasSize(1500);
     assertThat(events.records()).extracting(r -> r.dynamodb().keys().getN("seq").intValue())
         .isSorted().startsWith(100, 101, 102);
   }
