@@ -183,6 +183,29 @@ class LifecycleTest {
     assertThat(EngineFactories.find("counting")).isInstanceOf(CountingEngineFactory.class);
   }
 
+  @org.junit.jupiter.api.extension.ExtendWith(DynamoExtension.class)
+  static class PlainExtension {
+    @Test
+    void defaults_freshMemoryEngine_noTables_clockAtItsDefaultStart(LocalEngine engine, TestClock clock, Faults faults) {
+      SEEN.add(engine);
+      assertThat(engine.listTables().tableNames()).isEmpty();
+      assertThat(clock.instant()).isEqualTo(java.time.Instant.parse("2026-01-01T00:00:00Z"));
+      assertThat(faults.installed()).isEmpty();
+    }
+
+    @Test
+    void second(LocalEngine engine) {
+      SEEN.add(engine);
+    }
+  }
+
+  @Test
+  void plainExtension_withoutDynamoTest_usesTheDefaults() {
+    Kit.assertAllSucceeded(Kit.run(PlainExtension.class), 2);
+
+    assertThat(SEEN).hasSize(2).doesNotHaveDuplicates();
+  }
+
   @DynamoTest
   static class ConstructorInjection {
     ConstructorInjection(Engine engine) {}
