@@ -1,5 +1,8 @@
 package io.dynamo4j.junit;
 
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
@@ -38,7 +41,8 @@ final class EngineFactories {
     if (name.equals(MemoryEngineFactory.NAME)) {
       return new MemoryEngineFactory();
     }
-    Map<String, EngineFactory> loaded = serviceLoaded();
+    List<String> broken = new ArrayList<>();
+    Map<String, EngineFactory> loaded = serviceLoaded(broken);
     EngineFactory f = loaded.get(name);
     if (f != null) {
       return f;
@@ -48,22 +52,31 @@ final class EngineFactories {
     }
     throw new ExtensionConfigurationException("No engine factory named \"" + name + "\"; the class path has "
         + loaded.keySet() + ". Add the engine's module to the test class path, list its factory in "
-        + "META-INF/services/" + EngineFactory.class.getName() + ", or give the factory's class name");
+        + "META-INF/services/" + EngineFactory.class.getName() + ", or give the factory's class name"
+        + (broken.isEmpty() ? "" : ". Listed factories that could not be made: " + broken));
   }
 
-  private static Map<String, EngineFactory> serviceLoaded() {
+  /**
+   * The factories ServiceLoader finds, by name. A listed factory that cannot be made (say, its
+   * engine's module is missing) is skipped; why is kept for the error if no factory has the name.
+   */
+  private static Map<String, EngineFactory> serviceLoaded(List<String> broken) {
     Map<String, EngineFactory> byName = new TreeMap<>();
     ClassLoader loader = Thread.currentThread().getContextClassLoader();
     if (loader == null) {
       loader = EngineFactories.class.getClassLoader();
     }
-    try {
-      for (EngineFactory f : ServiceLoader.load(EngineFactory.class, loader)) {
+    Iterator<EngineFactory> it = ServiceLoader.load(EngineFactory.class, loader).iterator();
+    while (true) {
+      try {
+        if (!it.hasNext()) {
+          break;
+        }
+        EngineFactory f = it.next();
         byName.putIfAbsent(f.name(), f);
+      } catch (ServiceConfigurationError | LinkageError e) {
+        broken.add(e.toString());
       }
-    } catch (ServiceConfigurationError e) {
-      throw new ExtensionConfigurationException("An engine factory listed in META-INF/services/"
-          + EngineFactory.class.getName() + " could not be loaded: " + e.getMessage(), e);
     }
     return byName;
   }

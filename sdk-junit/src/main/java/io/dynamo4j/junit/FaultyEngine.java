@@ -82,9 +82,10 @@ final class FaultyEngine implements Engine {
       }
       case THROTTLE -> {
         String table = rule.table() != null ? rule.table() : tables.isEmpty() ? null : tables.get(0);
-        DynamoException throttled = Errors.throttled(onDemand(table) ? Throttle.ON_DEMAND_TABLE : Throttle.TABLE);
+        boolean onDemand = onDemand(table);
+        DynamoException throttled = Errors.throttled(onDemand ? Throttle.ON_DEMAND_TABLE : Throttle.TABLE);
         if (transaction) {
-          String code = onDemand(table) ? "ThrottlingError" : "ProvisionedThroughputExceeded";
+          String code = onDemand ? "ThrottlingError" : "ProvisionedThroughputExceeded";
           throw canceled(tables, rule.table(), CancellationReason.builder().code(code).message(throttled.getMessage()).build());
         }
         throw throttled;

@@ -172,7 +172,9 @@ class LifecycleTest {
   @Test
   void engine_unknownName_failsTheTest_namingTheFactoriesThereAre() {
     assertThat(Kit.failures(Kit.run(UnknownEngine.class))).singleElement().satisfies(e -> assertThat(e)
-        .hasMessageStartingWith("No engine factory named \"disk-not-here\"; the class path has [counting, memory]"));
+        .hasMessageStartingWith("No engine factory named \"disk-not-here\"; the class path has [counting, memory]")
+        .hasMessageContaining("Listed factories that could not be made: [java.util.ServiceConfigurationError: "
+            + "io.dynamo4j.junit.EngineFactory: Provider io.dynamo4j.junit.NotOnTheClassPathEngineFactory not found]"));
     assertThat(Kit.failures(Kit.run(NotAFactory.class))).singleElement().satisfies(e -> assertThat(e)
         .hasMessageStartingWith("java.lang.String is not an io.dynamo4j.junit.EngineFactory"));
   }
