@@ -3,8 +3,10 @@ package io.dynamo4j.junit;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,7 +24,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * unless the test says otherwise), creates the declared tables, loads {@link Fixture}s, installs
  * {@link InjectFault}s, and fills in the parameters and fields listed on {@link DynamoTest}.
  * Without {@code @DynamoTest} ({@code @ExtendWith(DynamoExtension.class)}) it uses the defaults:
- * a fresh memory engine per test, no tables.
+ * a fresh memory engine per test, no tables; {@link #builder()} configures it in code instead, for
+ * {@code @RegisterExtension}.
  *
  * <h2>Order of events</h2>
  *
@@ -38,7 +41,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * Safe under JUnit's parallel execution: each test has its own engine (by default), client,
  * mapper, faults and recorders; tests on a {@link Lifecycle#PER_RUN} engine take turns.
  *
- * <p>Stateless (all state lives in JUnit's extension stores) and thread-safe.
+ * <p>Immutable (all state lives in JUnit's extension stores) and thread-safe.
  */
 public final class DynamoExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
 
@@ -51,13 +54,39 @@ public final class DynamoExtension implements BeforeAllCallback, BeforeEachCallb
    */
   private static final Set<Field> INJECTED = ConcurrentHashMap.newKeySet();
 
+  /** What the builder set, or null: then each test class's {@link DynamoTest} (or the defaults) says. */
+  private final Settings configured;
+
   /** The extension ({@code @ExtendWith} and {@link DynamoTest} call this). */
-  public DynamoExtension() {}
+  public DynamoExtension() {
+    this.configured = null;
+  }
+
+  private DynamoExtension(Settings configured) {
+    this.configured = configured;
+  }
+
+  /**
+   * A builder of an extension configured in code, for {@code @RegisterExtension} on a static field
+   * (in place of {@link DynamoTest}, whose attributes its methods mirror):
+   *
+   * <pre>{@code
+   * @RegisterExtension
+   * static DynamoExtension dynamo = DynamoExtension.builder().tables(Order.class).throttling(true).build();
+   * }</pre>
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  private Settings settings(Class<?> testClass) {
+    return configured != null ? configured : Settings.of(testClass);
+  }
 
   @Override
   public void beforeAll(ExtensionContext context) {
     Class<?> testClass = context.getRequiredTestClass();
-    Settings settings = Settings.of(testClass);
+    Settings settings = settings(testClass);
     if (settings.lifecycle() != Lifecycle.PER_CLASS) {
       return;
     }
@@ -73,7 +102,7 @@ public final class DynamoExtension implements BeforeAllCallback, BeforeEachCallb
   @Override
   public void beforeEach(ExtensionContext context) throws IllegalAccessException {
     Class<?> testClass = context.getRequiredTestClass();
-    Settings settings = Settings.of(testClass);
+    Settings settings = settings(testClass);
     ExtensionContext.Store store = context.getStore(NAMESPACE);
     TestSession session;
     switch (settings.lifecycle()) {
@@ -176,5 +205,59 @@ public final class DynamoExtension implements BeforeAllCallback, BeforeEachCallb
     }
     Optional<RecordStream> recordStream = parameterContext.findAnnotation(RecordStream.class);
     return session.resolve(p.getType(), p.getParameterizedType(), recordStream.orElse(null), what);
+  }
+
+  /** Builds a {@link DynamoExtension} configured in code; starts from {@link DynamoTest}'s defaults. Not thread-safe. */
+  public static final class Builder {
+    private Lifecycle lifecycle = Settings.DEFAULTS.lifecycle();
+    private String engine = Settings.DEFAULTS.engine();
+    private final List<Class<?>> tables = new ArrayList<>();
+    private final List<String> tableDefinitions = new ArrayList<>();
+    private boolean throttling;
+    private Instant clockStart = Settings.DEFAULT_START;
+
+    private Builder() {}
+
+    /** See {@link DynamoTest#lifecycle()}. */
+    public Builder lifecycle(Lifecycle lifecycle) {
+      this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
+      return this;
+    }
+
+    /** See {@link DynamoTest#engine()}. */
+    public Builder engine(String engine) {
+      this.engine = Objects.requireNonNull(engine, "engine");
+      return this;
+    }
+
+    /** See {@link DynamoTest#tables()}; adds to those given before. */
+    public Builder tables(Class<?>... tables) {
+      this.tables.addAll(List.of(tables));
+      return this;
+    }
+
+    /** See {@link DynamoTest#tableDefinitions()}; adds to those given before. */
+    public Builder tableDefinitions(String... resources) {
+      this.tableDefinitions.addAll(List.of(resources));
+      return this;
+    }
+
+    /** See {@link DynamoTest#throttling()}. */
+    public Builder throttling(boolean throttling) {
+      this.throttling = throttling;
+      return this;
+    }
+
+    /** See {@link DynamoTest#clockStart()}. */
+    public Builder clockStart(Instant start) {
+      this.clockStart = Objects.requireNonNull(start, "start");
+      return this;
+    }
+
+    /** The extension. */
+    public DynamoExtension build() {
+      return new DynamoExtension(new Settings(lifecycle, engine, List.copyOf(tables), List.copyOf(tableDefinitions),
+          throttling, clockStart));
+    }
   }
 }

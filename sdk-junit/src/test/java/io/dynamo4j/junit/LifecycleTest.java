@@ -208,6 +208,33 @@ class LifecycleTest {
     assertThat(SEEN).hasSize(2).doesNotHaveDuplicates();
   }
 
+  static class Registered {
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static DynamoExtension dynamo = DynamoExtension.builder()
+        .lifecycle(Lifecycle.PER_CLASS).tables(Order.class).tableDefinitions("tables/events.json")
+        .clockStart(java.time.Instant.parse("2031-01-01T00:00:00Z")).build();
+
+    @Test
+    void configuredInCode(LocalEngine engine, DynamoClient client, TestClock clock) {
+      SEEN.add(engine);
+      assertThat(client.listTables().tableNames()).containsExactly("Events", "Orders");
+      assertThat(clock.instant()).isEqualTo(java.time.Instant.parse("2031-01-01T00:00:00Z"));
+    }
+
+    @Test
+    void sameEngineForTheClass(LocalEngine engine) {
+      SEEN.add(engine);
+    }
+  }
+
+  @Test
+  void registerExtension_builtInCode_takesItsSettingsFromTheBuilder() {
+    Kit.assertAllSucceeded(Kit.run(Registered.class), 2);
+
+    assertThat(SEEN).hasSize(2);
+    assertThat(SEEN.get(0)).isSameAs(SEEN.get(1));
+  }
+
   @DynamoTest
   static class ConstructorInjection {
     ConstructorInjection(Engine engine) {}
