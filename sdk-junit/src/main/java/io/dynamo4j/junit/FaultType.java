@@ -7,14 +7,16 @@ public enum FaultType {
    * The request is throttled, with the exception DynamoDB sends for the table's billing mode:
    * ProvisionedThroughputExceededException (provisioned) or ThrottlingException (on demand); a
    * transaction is cancelled with {@code ProvisionedThroughputExceeded} or {@code ThrottlingError}
-   * as the reason of its actions on the table.
+   * as the reason of its first action on the table. A BatchWriteItem or BatchGetItem returns the
+   * throttled table's requests as {@code UnprocessedItems} / {@code UnprocessedKeys} and does the
+   * rest; only when every table of the batch is throttled does it fail, as DynamoDB does.
    */
   THROTTLE,
 
   /**
    * The request meets a transaction in progress: TransactionConflictException for a single-item
    * request; a transaction is cancelled with {@code TransactionConflict} as the reason of its
-   * actions on the table.
+   * first action on the table (its first action, for a fault on every table).
    */
   TRANSACTION_CONFLICT,
 

@@ -5,10 +5,14 @@ import io.dynamo4j.engine.capacity.Throttle;
 import io.dynamo4j.engine.op.Errors;
 import io.dynamo4j.error.DynamoException;
 import io.dynamo4j.error.InternalServerError;
+import io.dynamo4j.error.ThrottlingException;
 import io.dynamo4j.error.TransactionCanceledException;
 import io.dynamo4j.spi.Engine;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.List;
 import java.util.function.Consumer;
@@ -48,14 +52,30 @@ final class FaultyEngine implements Engine {
   }
 
   private <R> R call(Operation op, Object request, Supplier<R> action) {
+    return call(op, request, null, action);
+  }
+
+  /**
+   * Lets the faults strike, then runs {@code action}. For a batch ({@code unprocessed} not null), a
+   * throttle does what DynamoDB does: the throttled tables' requests come back unprocessed, and
+   * only if every table of the batch is throttled does the whole request fail.
+   */
+  private <R> R call(Operation op, Object request, Set<String> unprocessed, Supplier<R> action) {
     List<FaultRule> rules = faults.rules();
     List<String> tables = null;
     if (!rules.isEmpty()) {
       tables = RequestTables.of(request);
       for (FaultRule rule : rules) {
         if (rule.matches(op, tables) && rule.strikes()) {
-          strike(rule, op, tables);
+          if (unprocessed != null && rule.type() == FaultType.THROTTLE) {
+            unprocessed.addAll(rule.table() == null ? tables : List.of(rule.table()));
+          } else {
+            strike(rule, op, tables);
+          }
         }
+      }
+      if (unprocessed != null && !unprocessed.isEmpty() && unprocessed.containsAll(tables)) {
+        throw throttled(tables.isEmpty() ? null : tables.get(0));
       }
     }
     if (!WRITES.contains(op)) {
@@ -82,15 +102,19 @@ final class FaultyEngine implements Engine {
       }
       case THROTTLE -> {
         String table = rule.table() != null ? rule.table() : tables.isEmpty() ? null : tables.get(0);
-        boolean onDemand = onDemand(table);
-        DynamoException throttled = Errors.throttled(onDemand ? Throttle.ON_DEMAND_TABLE : Throttle.TABLE);
+        DynamoException throttled = throttled(table);
         if (transaction) {
-          String code = onDemand ? "ThrottlingError" : "ProvisionedThroughputExceeded";
+          String code = throttled instanceof ThrottlingException ? "ThrottlingError" : "ProvisionedThroughputExceeded";
           throw canceled(tables, rule.table(), CancellationReason.builder().code(code).message(throttled.getMessage()).build());
         }
         throw throttled;
       }
     }
+  }
+
+  /** DynamoDB's throttling error for {@code table}'s billing mode. */
+  private DynamoException throttled(String table) {
+    return Errors.throttled(onDemand(table) ? Throttle.ON_DEMAND_TABLE : Throttle.TABLE);
   }
 
   /** A cancellation whose first action on {@code table} (or first action, for any table) has {@code reason}. */
@@ -258,12 +282,46 @@ final class FaultyEngine implements Engine {
 
   @Override
   public BatchGetItemResponse batchGetItem(BatchGetItemRequest request) {
-    return call(Operation.BATCH_GET_ITEM, request, () -> engine.batchGetItem(request));
+    Set<String> throttled = new HashSet<>();
+    return call(Operation.BATCH_GET_ITEM, request, throttled, () -> {
+      if (throttled.isEmpty()) {
+        return engine.batchGetItem(request);
+      }
+      Map<String, KeysAndAttributes> sent = new LinkedHashMap<>(request.requestItems());
+      Map<String, KeysAndAttributes> held = new LinkedHashMap<>();
+      for (String t : throttled) {
+        KeysAndAttributes keys = sent.remove(t);
+        if (keys != null) {
+          held.put(t, keys);
+        }
+      }
+      BatchGetItemResponse response = engine.batchGetItem(request.toBuilder().requestItems(sent).build());
+      Map<String, KeysAndAttributes> unprocessed = new LinkedHashMap<>(response.unprocessedKeys());
+      unprocessed.putAll(held);
+      return response.toBuilder().unprocessedKeys(unprocessed).build();
+    });
   }
 
   @Override
   public BatchWriteItemResponse batchWriteItem(BatchWriteItemRequest request) {
-    return call(Operation.BATCH_WRITE_ITEM, request, () -> engine.batchWriteItem(request));
+    Set<String> throttled = new HashSet<>();
+    return call(Operation.BATCH_WRITE_ITEM, request, throttled, () -> {
+      if (throttled.isEmpty()) {
+        return engine.batchWriteItem(request);
+      }
+      Map<String, List<WriteRequest>> sent = new LinkedHashMap<>(request.requestItems());
+      Map<String, List<WriteRequest>> held = new LinkedHashMap<>();
+      for (String t : throttled) {
+        List<WriteRequest> writes = sent.remove(t);
+        if (writes != null) {
+          held.put(t, writes);
+        }
+      }
+      BatchWriteItemResponse response = engine.batchWriteItem(request.toBuilder().requestItems(sent).build());
+      Map<String, List<WriteRequest>> unprocessed = new LinkedHashMap<>(response.unprocessedItems());
+      unprocessed.putAll(held);
+      return response.toBuilder().unprocessedItems(unprocessed).build();
+    });
   }
 
   @Override

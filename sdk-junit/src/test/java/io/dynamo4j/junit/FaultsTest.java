@@ -7,10 +7,16 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.dynamo4j.ClientConfig;
 import io.dynamo4j.DynamoClient;
+import io.dynamo4j.api.BatchGetItemResponse;
+import io.dynamo4j.api.BatchWriteItemRequest;
+import io.dynamo4j.api.BatchWriteItemResponse;
 import io.dynamo4j.api.CancellationReason;
+import io.dynamo4j.api.KeysAndAttributes;
 import io.dynamo4j.api.Operation;
 import io.dynamo4j.api.Put;
+import io.dynamo4j.api.PutRequest;
 import io.dynamo4j.api.TransactWriteItem;
+import io.dynamo4j.api.WriteRequest;
 import io.dynamo4j.engine.TestClock;
 import io.dynamo4j.error.DynamoException;
 import io.dynamo4j.error.InternalServerError;
@@ -25,6 +31,7 @@ import io.dynamo4j.model.Item;
 import io.dynamo4j.model.Key;
 import io.dynamo4j.spi.Engine;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -146,6 +153,48 @@ class FaultsTest {
 
     assertThat(e.cancellationReasons()).extracting(CancellationReason::code).containsExactly("None", "ThrottlingError");
     assertThat(e.cancellationReasons().get(1).message()).isEqualTo(ON_DEMAND_MESSAGE);
+  }
+
+  static BatchWriteItemRequest batchOfBoth(String id) {
+    return BatchWriteItemRequest.builder().requestItems(Map.of(
+        "Orders", List.of(WriteRequest.builder().putRequest(PutRequest.builder().item(Item.of("id", s(id))).build()).build()),
+        "Accounts", List.of(WriteRequest.builder().putRequest(PutRequest.builder().item(Item.of("id", s(id))).build()).build())))
+        .build();
+  }
+
+  @Test
+  void throttle_ofOneTableOfABatch_returnsItsWritesUnprocessed_andDoesTheRest(Engine engine, Faults faults) {
+    faults.on("Orders").operations(Operation.BATCH_WRITE_ITEM, Operation.BATCH_GET_ITEM).throttle();
+
+    BatchWriteItemResponse response = engine.batchWriteItem(batchOfBoth("b-1"));
+
+    assertThat(response.unprocessedItems()).containsOnlyKeys("Orders");
+    assertThat(response.unprocessedItems().get("Orders")).isEqualTo(batchOfBoth("b-1").requestItems().get("Orders"));
+    assertThat(engine.getItem(r -> r.tableName("Accounts").key(Key.of("id", s("b-1")).toItem())).item()).isNotNull();
+    assertThat(get(engine, "b-1")).isNull();
+    BatchGetItemResponse read = engine.batchGetItem(r -> r.requestItems(Map.of(
+        "Orders", KeysAndAttributes.builder().keys(List.of(Item.of("id", s("b-1")))).build(),
+        "Accounts", KeysAndAttributes.builder().keys(List.of(Item.of("id", s("b-1")))).build())));
+    assertThat(read.unprocessedKeys()).containsOnlyKeys("Orders");
+    assertThat(read.responses().get("Accounts")).hasSize(1);
+  }
+
+  @Test
+  void throttle_ofEveryTableOfABatch_failsTheRequest(Engine engine, Faults faults) {
+    faults.onAnyTable().throttle();
+
+    assertThatThrownBy(() -> engine.batchWriteItem(batchOfBoth("b-2")))
+        .isExactlyInstanceOf(ThrottlingException.class).hasMessage(ON_DEMAND_MESSAGE);
+  }
+
+  @Test
+  void batchWriteItemAll_resendsWhatInjectedThrottlingLeftUnprocessed(DynamoClient client, Faults faults, Engine engine) {
+    Fault fault = faults.on("Orders").operations(Operation.BATCH_WRITE_ITEM).times(2).throttle();
+
+    client.batchWriteItemAll(batchOfBoth("b-3"));
+
+    assertThat(fault.injected()).isEqualTo(2);
+    assertThat(get(engine, "b-3")).isNotNull();
   }
 
   @Test
