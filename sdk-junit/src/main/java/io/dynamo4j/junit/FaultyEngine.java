@@ -112,6 +112,18 @@ final class FaultyEngine implements Engine {
     }
   }
 
+  /** Takes the throttled tables' entries out of a batch's {@code requestItems}; returns them. */
+  private static <V> Map<String, V> hold(Map<String, V> requestItems, Set<String> throttled) {
+    Map<String, V> held = new LinkedHashMap<>();
+    for (String table : throttled) {
+      V entry = requestItems.remove(table);
+      if (entry != null) {
+        held.put(table, entry);
+      }
+    }
+    return held;
+  }
+
   /** DynamoDB's throttling error for {@code table}'s billing mode. */
   private DynamoException throttled(String table) {
     return Errors.throttled(onDemand(table) ? Throttle.ON_DEMAND_TABLE : Throttle.TABLE);
@@ -288,13 +300,7 @@ final class FaultyEngine implements Engine {
         return engine.batchGetItem(request);
       }
       Map<String, KeysAndAttributes> sent = new LinkedHashMap<>(request.requestItems());
-      Map<String, KeysAndAttributes> held = new LinkedHashMap<>();
-      for (String t : throttled) {
-        KeysAndAttributes keys = sent.remove(t);
-        if (keys != null) {
-          held.put(t, keys);
-        }
-      }
+      Map<String, KeysAndAttributes> held = hold(sent, throttled);
       BatchGetItemResponse response = engine.batchGetItem(request.toBuilder().requestItems(sent).build());
       Map<String, KeysAndAttributes> unprocessed = new LinkedHashMap<>(response.unprocessedKeys());
       unprocessed.putAll(held);
@@ -310,13 +316,7 @@ final class FaultyEngine implements Engine {
         return engine.batchWriteItem(request);
       }
       Map<String, List<WriteRequest>> sent = new LinkedHashMap<>(request.requestItems());
-      Map<String, List<WriteRequest>> held = new LinkedHashMap<>();
-      for (String t : throttled) {
-        List<WriteRequest> writes = sent.remove(t);
-        if (writes != null) {
-          held.put(t, writes);
-        }
-      }
+      Map<String, List<WriteRequest>> held = hold(sent, throttled);
       BatchWriteItemResponse response = engine.batchWriteItem(request.toBuilder().requestItems(sent).build());
       Map<String, List<WriteRequest>> unprocessed = new LinkedHashMap<>(response.unprocessedItems());
       unprocessed.putAll(held);
