@@ -172,7 +172,7 @@ class LifecycleTest {
   @Test
   void engine_unknownName_failsTheTest_namingTheFactoriesThereAre() {
     assertThat(Kit.failures(Kit.run(UnknownEngine.class))).singleElement().satisfies(e -> assertThat(e)
-        .hasMessageStartingWith("No engine factory named \"disk-not-here\"; the class path has [counting, memory]")
+        .hasMessageStartingWith("No engine factory named \"disk-not-here\"; the class path has [counting, disk, memory]")
         .hasMessageContaining("Listed factories that could not be made: [java.util.ServiceConfigurationError: "
             + "io.dynamo4j.junit.EngineFactory: Provider io.dynamo4j.junit.NotOnTheClassPathEngineFactory not found]"));
     assertThat(Kit.failures(Kit.run(NotAFactory.class))).singleElement().satisfies(e -> assertThat(e)
@@ -183,6 +183,7 @@ class LifecycleTest {
   void engineFactories_memory_isBuiltIn_andServiceLoadedFactoriesAreFoundByName() {
     assertThat(EngineFactories.find("memory")).isInstanceOf(MemoryEngineFactory.class);
     assertThat(EngineFactories.find("counting")).isInstanceOf(CountingEngineFactory.class);
+    assertThat(EngineFactories.find("disk")).isInstanceOf(DiskEngineFactory.class);
   }
 
   @org.junit.jupiter.api.extension.ExtendWith(DynamoExtension.class)
