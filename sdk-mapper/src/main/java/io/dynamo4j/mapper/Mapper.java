@@ -56,8 +56,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Accessors are tiered, like a JIT: generating a class runs a class writer that is itself
  * interpreted in a fresh JVM (tens of milliseconds for the first class), so a schema that needs one
- * starts with the reflective accessor at once, and the class is generated on one shared daemon
- * thread, {@code dynamo4j-mapper-accessors}, and swapped in when it is ready. The swap replaces
+ * starts with the reflective accessor at once; when the class has been converted a couple of
+ * hundred times its accessor class is generated on one shared daemon thread,
+ * {@code dynamo4j-mapper-accessors}, and swapped in when it is ready (a class converted only a few
+ * times never pays for generation). The swap replaces
  * the whole accessor pair in one volatile write, so concurrent conversions see either accessor,
  * both of which give the same items and instances. {@link TableSchema#awaitAccessors} waits for
  * the swap; {@link Builder#generateInBackground Builder.generateInBackground(false)} generates on
@@ -436,8 +438,7 @@ public final class Mapper {
           }
         } else {
           model.accessors = reflective(model, slots);
-          model.pending();
-          AccessorThread.submit(new Runnable() {
+          model.planUpgrade(new Runnable() {
             @Override
             public void run() {
               try {
@@ -596,8 +597,9 @@ public final class Mapper {
 
     /**
      * Whether {@link AccessorKind#GENERATED} mode generates accessor classes in the background
-     * (the default: a schema works through reflection at once and switches to its generated class
-     * when the {@code dynamo4j-mapper-accessors} thread has made it; see
+     * (the default: a schema works through reflection at once and, once its class has been
+     * converted a couple of hundred times, switches to its generated class when the
+     * {@code dynamo4j-mapper-accessors} thread has made it; see
      * {@link TableSchema#awaitAccessors}) or on the calling thread, so that {@link Mapper#schema}
      * returns with the generated class in use (about 50 ms more for the first class of a fresh JVM).
      */

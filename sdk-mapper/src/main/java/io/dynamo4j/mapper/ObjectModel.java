@@ -34,8 +34,18 @@ final class ObjectModel<T> {
   volatile Accessors<T> accessors;
   /** Whether the mapper is resolving this model (guards against flatten cycles); under the mapper's lock. */
   boolean resolving;
-  /** Whether a generated accessor is being made in the background; guarded by this model's monitor. */
+  /** Whether a generated accessor is planned or being made in the background; guarded by this model's monitor. */
   private boolean pending;
+  /** The planned generation, until it is submitted to the {@link AccessorThread}; guarded by this model's monitor. */
+  private Runnable upgrade;
+  /** Conversions through the reflective accessor while an upgrade is planned; counted without locking (a hint). */
+  private int uses;
+
+  /**
+   * How many reflective conversions of a class make the mapper generate its accessor class: a
+   * class used only a few times (a fresh JVM's first schema, a short test) never pays for it.
+   */
+  static final int TIER_UP_USES = 200;
 
   /**
    * A model's accessor pair: the top-level one (nulls left out) and the nested one (nulls as
@@ -70,9 +80,32 @@ final class ObjectModel<T> {
     return a == null ? null : a.kind;
   }
 
-  /** Marks a background generation as started; {@link #upgraded} ends it. */
-  synchronized void pending() {
+  /**
+   * Plans {@code task}, the generation of this model's accessor class, for when the class has been
+   * converted {@link #TIER_UP_USES} times or someone awaits it; {@link #upgraded} ends it.
+   */
+  synchronized void planUpgrade(Runnable task) {
+    upgrade = task;
     pending = true;
+  }
+
+  /** Counts one reflective conversion; submits the planned upgrade at {@link #TIER_UP_USES}. */
+  void used() {
+    if (upgrade != null && ++uses >= TIER_UP_USES) {
+      submitUpgrade();
+    }
+  }
+
+  /** Submits the planned upgrade now, if it is not submitted yet. */
+  void submitUpgrade() {
+    Runnable task;
+    synchronized (this) {
+      task = upgrade;
+      upgrade = null;
+    }
+    if (task != null) {
+      AccessorThread.submit(task);
+    }
   }
 
   /** Ends a background generation: installs {@code better} (null when generation failed) and wakes waiters. */

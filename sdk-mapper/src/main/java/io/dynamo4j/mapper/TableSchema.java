@@ -340,9 +340,11 @@ public final class TableSchema<T> {
   }
 
   /**
-   * Waits until the accessor classes being generated in the background for this schema's classes
-   * (and the classes they nest or flatten) are in use (or their generation failed and reflection stays), at most {@code timeout}, and
-   * returns {@link #accessorKind()}. Returns at once when nothing is being generated: build-time,
+   * Has the accessor classes of this schema's classes (and of every other class its mapper has
+   * mapped so far, nested and flattened ones included) generated in the background now, rather
+   * than after their first couple of hundred conversions, waits until they are in use (or their
+   * generation failed and reflection stays), at most {@code timeout}, and returns
+   * {@link #accessorKind()}. Returns at once when nothing is being generated: build-time,
    * reflective, already generated, or a mapper built with {@code generateInBackground(false)}.
    * Schemas work while they wait; this is for programs (and tests) that want the generated
    * classes before they measure or assert. An interrupt ends the wait early, with the thread's
@@ -350,7 +352,11 @@ public final class TableSchema<T> {
    */
   public AccessorKind awaitAccessors(java.time.Duration timeout) {
     long deadline = System.nanoTime() + Math.max(0, Math.min(timeout.toNanos(), Long.MAX_VALUE / 4));
-    for (ObjectModel<?> m : mapper.models()) { // nested and flattened classes too
+    List<ObjectModel<?>> models = mapper.models(); // nested and flattened classes too
+    for (ObjectModel<?> m : models) {
+      m.submitUpgrade();
+    }
+    for (ObjectModel<?> m : models) {
       if (!m.awaitSettled(deadline)) {
         break;
       }

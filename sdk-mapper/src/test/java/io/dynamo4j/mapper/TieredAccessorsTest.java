@@ -119,6 +119,27 @@ class TieredAccessorsTest {
     assertThat(Mapper.create().schema(Slow.class).accessorKind()).isEqualTo(AccessorKind.GENERATED); // defined once
   }
 
+  public record Used(@PartitionKey String id, int n) {}
+
+  @Test
+  void conversions_belowTheThreshold_generateNothing_thenTierUpWithoutAwaiting() throws Exception {
+    TableSchema<Used> schema = Mapper.create().schema(Used.class);
+    Item item = schema.toItem(new Used("u", 1));
+    for (int i = 0; i < 10; i++) {
+      schema.fromItem(schema.toItem(new Used("u", i)));
+    }
+    Thread.sleep(200);
+    assertThat(schema.accessorKind()).isEqualTo(AccessorKind.REFLECTIVE); // nothing submitted yet
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    int conversions = 0;
+    while (schema.accessorKind() != AccessorKind.GENERATED && System.nanoTime() < deadline) {
+      assertThat(schema.fromItem(item)).isEqualTo(new Used("u", 1));
+      conversions++;
+    }
+    assertThat(schema.accessorKind()).isEqualTo(AccessorKind.GENERATED);
+    assertThat(conversions + 21).isGreaterThanOrEqualTo(ObjectModel.TIER_UP_USES);
+  }
+
   @Test
   void accessorThread_isNamedAndDaemon() throws Exception {
     AtomicReference<Thread> seen = new AtomicReference<>();
