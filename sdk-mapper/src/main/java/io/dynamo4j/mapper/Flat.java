@@ -36,7 +36,7 @@ final class Flat {
 
   @SuppressWarnings("unchecked")
   void write(Item.Builder b, Object value) {
-    Item part = ((ItemAccessor<Object>) model.accessor).write(value);
+    Item part = ((ItemAccessor<Object>) model.accessors.top).write(value);
     for (int i = 0; i < part.size(); i++) {
       b.putNew(prefix + part.nameAt(i), part.valueAt(i));
     }
@@ -53,6 +53,6 @@ final class Flat {
         part.putNew(n.substring(prefix.length()), item.valueAt(i));
       }
     }
-    return part == null ? null : model.accessor.read(part.build());
+    return part == null ? null : model.accessors.top.read(part.build());
   }
 }

@@ -330,7 +330,9 @@ final class Introspector {
     p.flatten = flatten == null ? null : flatten.string("prefix", "");
     Annotations.Ann convert = p.annotation(Convert.class);
     p.convert = convert == null ? null : Annotations.classOf(convert.values.get("value"), p.owner);
-    for (java.lang.reflect.AnnotatedElement e : p.sources) {
+    boolean indexed = p.annotation(IndexPartitionKey.class) != null || p.annotation(IndexPartitionKey.List.class) != null
+        || p.annotation(IndexSortKey.class) != null || p.annotation(IndexSortKey.List.class) != null;
+    for (java.lang.reflect.AnnotatedElement e : indexed ? p.sources : List.<java.lang.reflect.AnnotatedElement>of()) {
       List<Annotations.Ann> partitions = Annotations.all(e, IndexPartitionKey.class, IndexPartitionKey.List.class);
       List<Annotations.Ann> sorts = Annotations.all(e, IndexSortKey.class, IndexSortKey.List.class);
       if (partitions.isEmpty() && sorts.isEmpty()) {

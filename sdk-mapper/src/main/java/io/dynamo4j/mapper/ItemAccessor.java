@@ -25,13 +25,20 @@ import io.dynamo4j.model.Item;
  */
 public abstract class ItemAccessor<T> {
 
-  /** The numbers -128 .. 1023, made once: counts, quantities and flags are mostly small. */
+  /**
+   * The numbers -128 .. 1023, each made when first written: counts, quantities and flags are
+   * mostly small. Filled lazily (making all 1152 costs milliseconds of interpreted code in a fresh
+   * JVM); a race makes a number twice, which is harmless: {@code N} is immutable.
+   */
   private static final AttributeValue.N[] SMALL = new AttributeValue.N[1152];
 
-  static {
-    for (int i = 0; i < SMALL.length; i++) {
-      SMALL[i] = AttributeValue.n(i - 128);
+  private static AttributeValue.N small(int value) {
+    AttributeValue.N n = SMALL[value + 128];
+    if (n == null) {
+      n = AttributeValue.n(value);
+      SMALL[value + 128] = n;
     }
+    return n;
   }
 
   private Slots slots;
@@ -90,12 +97,12 @@ public abstract class ItemAccessor<T> {
 
   /** Writes an {@code int}, {@code short} or {@code byte} slot. */
   protected final void putInt(Item.Builder b, int slot, int value) {
-    b.putNew(names[slot], value >= -128 && value < 1024 ? SMALL[value + 128] : AttributeValue.n(value));
+    b.putNew(names[slot], value >= -128 && value < 1024 ? small(value) : AttributeValue.n(value));
   }
 
   /** Writes a {@code long} slot. */
   protected final void putLong(Item.Builder b, int slot, long value) {
-    b.putNew(names[slot], value >= -128 && value < 1024 ? SMALL[(int) value + 128] : AttributeValue.n(value));
+    b.putNew(names[slot], value >= -128 && value < 1024 ? small((int) value) : AttributeValue.n(value));
   }
 
   /** Writes a {@code boolean} slot. */

@@ -44,7 +44,8 @@ abstract class Mapping<T> {
 
     @Override
     Item write(T value, boolean nulls) {
-      return (nulls ? model.nestedAccessor : model.accessor).write(value);
+      ObjectModel.Accessors<T> a = model.accessors;
+      return (nulls ? a.nested : a.top).write(value);
     }
 
     @Override
@@ -57,7 +58,7 @@ abstract class Mapping<T> {
               + "\"); read it through the hierarchy's root type");
         }
       }
-      return model.accessor.read(item);
+      return model.accessors.top.read(item);
     }
 
     @Override
@@ -100,7 +101,8 @@ abstract class Mapping<T> {
     @SuppressWarnings("unchecked")
     Item write(T value, boolean nulls) {
       ObjectModel<T> m = (ObjectModel<T>) modelOf(value);
-      return (nulls ? m.nestedAccessor : m.accessor).write(value);
+      ObjectModel.Accessors<T> a = m.accessors;
+      return (nulls ? a.nested : a.top).write(value);
     }
 
     @Override
@@ -118,7 +120,7 @@ abstract class Mapping<T> {
             + "\" is \"" + s.value() + "\", which is none of " + byValue.keySet()
             + "; add the subtype to the hierarchy (permits or @Subtypes)");
       }
-      return m.accessor.read(item);
+      return m.accessors.top.read(item);
     }
 
     @Override

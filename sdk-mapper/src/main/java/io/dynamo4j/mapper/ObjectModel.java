@@ -27,10 +27,41 @@ final class ObjectModel<T> {
   String discriminatorName;
   String discriminatorValue;
 
-  /** Top-level accessor (nulls left out) and nested one (nulls as NULL); set once converters are resolved. */
-  ItemAccessor<T> accessor;
-  ItemAccessor<T> nestedAccessor;
-  AccessorKind accessorKind;
+  /**
+   * The accessors in use, set once converters are resolved and replaced (whole) when a class
+   * generated in the background is ready: volatile, so a reader sees one consistent pair.
+   */
+  volatile Accessors<T> accessors;
+  /** Whether the mapper is resolving this model (guards against flatten cycles); under the mapper's lock. */
+  boolean resolving;
+  /** Whether a generated accessor is planned or being made in the background; guarded by this model's monitor. */
+  private boolean pending;
+  /** The planned generation, until it is submitted to the {@link AccessorThread}; guarded by this model's monitor. */
+  private Runnable upgrade;
+  /** Conversions through the reflective accessor while an upgrade is planned; counted without locking (a hint). */
+  private int uses;
+
+  /**
+   * How many reflective conversions of a class make the mapper generate its accessor class: a
+   * class used only a few times (a fresh JVM's first schema, a short test) never pays for it.
+   */
+  static final int TIER_UP_USES = 200;
+
+  /**
+   * A model's accessor pair: the top-level one (nulls left out) and the nested one (nulls as
+   * {@code NULL}), and where their class came from. Immutable.
+   */
+  static final class Accessors<T> {
+    final ItemAccessor<T> top;
+    final ItemAccessor<T> nested;
+    final AccessorKind kind;
+
+    Accessors(ItemAccessor<T> top, ItemAccessor<T> nested, AccessorKind kind) {
+      this.top = top;
+      this.nested = nested;
+      this.kind = kind;
+    }
+  }
 
   ObjectModel(Class<T> type, Shape shape, List<PropertyModel> properties, Constructor<T> constructor,
       Method builderFactory, Method buildMethod, boolean ignoreNulls) {
@@ -41,6 +72,69 @@ final class ObjectModel<T> {
     this.builderFactory = builderFactory;
     this.buildMethod = buildMethod;
     this.ignoreNulls = ignoreNulls;
+  }
+
+  /** Where the accessors in use came from, or null before they are made. */
+  AccessorKind accessorKind() {
+    Accessors<T> a = accessors;
+    return a == null ? null : a.kind;
+  }
+
+  /**
+   * Plans {@code task}, the generation of this model's accessor class, for when the class has been
+   * converted {@link #TIER_UP_USES} times or someone awaits it; {@link #upgraded} ends it.
+   */
+  synchronized void planUpgrade(Runnable task) {
+    upgrade = task;
+    pending = true;
+  }
+
+  /** Counts one reflective conversion; submits the planned upgrade at {@link #TIER_UP_USES}. */
+  void used() {
+    if (upgrade != null && ++uses >= TIER_UP_USES) {
+      submitUpgrade();
+    }
+  }
+
+  /** Submits the planned upgrade now, if it is not submitted yet. */
+  void submitUpgrade() {
+    Runnable task;
+    synchronized (this) {
+      task = upgrade;
+      upgrade = null;
+    }
+    if (task != null) {
+      AccessorThread.submit(task);
+    }
+  }
+
+  /** Ends a background generation: installs {@code better} (null when generation failed) and wakes waiters. */
+  synchronized void upgraded(Accessors<T> better) {
+    if (better != null) {
+      accessors = better;
+    }
+    pending = false;
+    notifyAll();
+  }
+
+  /**
+   * Waits until no background generation is under way or {@code deadline} ({@link System#nanoTime})
+   * passes; false if it passed first or the thread was interrupted (its flag is set again).
+   */
+  synchronized boolean awaitSettled(long deadline) {
+    while (pending) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      try {
+        wait(Math.max(1, left / 1_000_000));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return true;
   }
 
   PropertyModel property(String name) {

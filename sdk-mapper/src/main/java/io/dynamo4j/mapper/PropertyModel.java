@@ -25,6 +25,8 @@ final class PropertyModel {
   final Type type;
   final Class<?> raw;
   final List<AnnotatedElement> sources = new ArrayList<>(3);
+  private List<Annotations.Ann> annotations;
+  private int annotatedSources;
 
   String attribute;
   Method getter;
@@ -65,13 +67,30 @@ final class PropertyModel {
 
   /** The annotation of {@code type} on the first source that has it, or null. */
   Annotations.Ann annotation(Class<? extends Annotation> type) {
-    for (AnnotatedElement e : sources) {
-      Annotations.Ann a = Annotations.get(e, type);
-      if (a != null) {
+    String name = type.getName();
+    for (Annotations.Ann a : annotations()) {
+      if (a.type.equals(name)) {
         return a;
       }
     }
     return null;
+  }
+
+  /**
+   * The mapper's annotations of every source, in source order, looked up once (introspection asks
+   * for a dozen annotation types per property; each lookup of a method's annotations builds its
+   * descriptor, which adds up in a fresh JVM's interpreter).
+   */
+  private List<Annotations.Ann> annotations() {
+    if (annotations == null || annotatedSources != sources.size()) {
+      List<Annotations.Ann> all = new ArrayList<>();
+      for (AnnotatedElement e : sources) {
+        all.addAll(Annotations.of(e));
+      }
+      annotations = all;
+      annotatedSources = sources.size();
+    }
+    return annotations;
   }
 
   /** {@code Order.total}, for messages. */

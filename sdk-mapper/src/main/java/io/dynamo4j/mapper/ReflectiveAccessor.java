@@ -53,6 +53,7 @@ final class ReflectiveAccessor<T> extends ItemAccessor<T> {
 
   @Override
   public Item write(T object) {
+    model.used();
     Item.Builder b = begin();
     for (int i = 0; i < properties.length; i++) {
       PropertyModel p = properties[i];
@@ -72,6 +73,7 @@ final class ReflectiveAccessor<T> extends ItemAccessor<T> {
 
   @Override
   public T read(Item item) {
+    model.used();
     Object[] values = new Object[properties.length];
     boolean[] present = new boolean[properties.length];
     for (int a = 0; a < item.size(); a++) {

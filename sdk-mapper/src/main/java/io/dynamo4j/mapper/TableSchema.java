@@ -328,14 +328,40 @@ public final class TableSchema<T> {
   public AccessorKind accessorKind() {
     AccessorKind k = AccessorKind.BUILD_TIME;
     for (ObjectModel<? extends T> m : mapping.models()) {
-      if (m.accessorKind == AccessorKind.REFLECTIVE) {
+      AccessorKind mk = m.accessorKind();
+      if (mk == AccessorKind.REFLECTIVE) {
         return AccessorKind.REFLECTIVE;
       }
-      if (m.accessorKind == AccessorKind.GENERATED) {
+      if (mk == AccessorKind.GENERATED) {
         k = AccessorKind.GENERATED;
       }
     }
     return k;
+  }
+
+  /**
+   * Has the accessor classes of this schema's classes (and of every other class its mapper has
+   * mapped so far, nested and flattened ones included) generated in the background now, rather
+   * than after their first couple of hundred conversions, waits until they are in use (or their
+   * generation failed and reflection stays), at most {@code timeout}, and returns
+   * {@link #accessorKind()}. Returns at once when nothing is being generated: build-time,
+   * reflective, already generated, or a mapper built with {@code generateInBackground(false)}.
+   * Schemas work while they wait; this is for programs (and tests) that want the generated
+   * classes before they measure or assert. An interrupt ends the wait early, with the thread's
+   * interrupt flag set.
+   */
+  public AccessorKind awaitAccessors(java.time.Duration timeout) {
+    long deadline = System.nanoTime() + Math.max(0, Math.min(timeout.toNanos(), Long.MAX_VALUE / 4));
+    List<ObjectModel<?>> models = mapper.models(); // nested and flattened classes too
+    for (ObjectModel<?> m : models) {
+      m.submitUpgrade();
+    }
+    for (ObjectModel<?> m : models) {
+      if (!m.awaitSettled(deadline)) {
+        break;
+      }
+    }
+    return accessorKind();
   }
 
   /** The top-level attribute names the type's items can have (discriminator and flattened attributes included). */

@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class AccessorDifferentialTest {
 
-  private static final Mapper GENERATED = Mapper.create();
+  /** Generates on the calling thread, so that every schema uses its generated class from the start. */
+  private static final Mapper GENERATED = Mapper.builder().generateInBackground(false).build();
   private static final Mapper REFLECTIVE = Mapper.builder().accessors(AccessorKind.REFLECTIVE).build();
 
   static Stream<Arguments> fixtures() {
