@@ -59,6 +59,7 @@ final class DiskStorage implements Storage {
   private static final byte[] META_SIZES = "sizes".getBytes(StandardCharsets.UTF_8);
   private static final byte[] META_CATALOG = "catalog".getBytes(StandardCharsets.UTF_8);
   private static final byte[] META_SEQUENCE = "nextSequence".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] META_STATE = "state".getBytes(StandardCharsets.UTF_8);
 
   private final MVStore store;
   private final MVMap<byte[], byte[]> meta;
@@ -73,6 +74,7 @@ final class DiskStorage implements Storage {
   private volatile Throwable failure;
   private volatile byte[] catalog;
   private volatile boolean closed;
+  private volatile java.util.function.Supplier<byte[]> state;
   private long checkpointIndex;
 
   private static final class Commit {
@@ -145,6 +147,16 @@ final class DiskStorage implements Storage {
   /** The catalog as of the last checkpoint, or null. */
   byte[] storedCatalog() {
     return catalog;
+  }
+
+  /** The streams' and partitions' state saved with the last checkpoint ({@link StateCodec}), or null. */
+  byte[] storedState() {
+    return meta.get(META_STATE);
+  }
+
+  /** Sets what produces the streams' and partitions' state stored with each checkpoint. */
+  void state(java.util.function.Supplier<byte[]> state) {
+    this.state = state;
   }
 
   /** The journal sequence saved with the last checkpoint (1 if none). */
@@ -348,6 +360,10 @@ final class DiskStorage implements Storage {
         byte[] cat = catalog;
         if (cat != null) {
           meta.put(META_CATALOG, cat);
+        }
+        java.util.function.Supplier<byte[]> st = state;
+        if (st != null) {
+          meta.put(META_STATE, st.get());
         }
         ChronicleJournal j = journal;
         if (j != null) {
