@@ -103,6 +103,9 @@ public final class DiskEngine {
       DiskStorage opened = storage;
       context.addControlPlaneListener(() -> {
         tables.watchAll();
+        // A journal write that failed during the operation (a stream's or partitions' document)
+        // leaves it unsaved: it must not be acknowledged.
+        opened.checkWritable();
         saveCatalog(context, opened, monitor);
       });
       context.streams().addShardListener(tables::streamChanged);

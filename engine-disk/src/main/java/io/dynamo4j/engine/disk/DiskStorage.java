@@ -336,6 +336,11 @@ final class DiskStorage implements Storage {
     }
   }
 
+  /** Fails if a journal write failed or the storage closed (nothing more can be made durable). */
+  void checkWritable() {
+    checkUsable();
+  }
+
   private void checkUsable() {
     Throwable f = failure;
     if (f != null) {
