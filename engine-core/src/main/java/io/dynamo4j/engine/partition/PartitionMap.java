@@ -72,6 +72,43 @@ public final class PartitionMap {
     return String.format("%05d", ++nextId);
   }
 
+  /**
+   * Restores saved partitions on a table reopened by a persistent engine: {@code history} (every
+   * partition that existed, oldest first) and {@code current} (in hash order, covering every
+   * hash) with their sizes in bytes. Ids of later partitions go on after the highest saved one.
+   *
+   * @throws IllegalArgumentException if {@code current} does not cover the hash space in order
+   */
+  public void restore(List<Partition> history, List<Partition> current, long[] bytes) {
+    if (current.isEmpty() || current.size() != bytes.length || current.get(0).startHash() != 0L
+        || current.get(current.size() - 1).endHash() != -1L) {
+      throw new IllegalArgumentException("saved partitions do not cover the hash space: " + current);
+    }
+    for (int i = 1; i < current.size(); i++) {
+      if (current.get(i).startHash() != current.get(i - 1).endHash() + 1) {
+        throw new IllegalArgumentException("saved partitions do not cover the hash space: " + current);
+      }
+    }
+    synchronized (lock) {
+      Slot[] slots = new Slot[current.size()];
+      for (int i = 0; i < slots.length; i++) {
+        slots[i] = new Slot(current.get(i), bytes[i]);
+      }
+      int max = 0;
+      for (Partition p : history) {
+        try {
+          max = Math.max(max, Integer.parseInt(p.id()));
+        } catch (NumberFormatException e) {
+          // not one of ours: ids go on after the numeric ones
+        }
+      }
+      nextId = Math.max(nextId, max);
+      all.clear();
+      all.addAll(history);
+      state = new State(List.copyOf(current), slots);
+    }
+  }
+
   /** The partitions now, in hash order. */
   public List<Partition> current() {
     return state.partitions;

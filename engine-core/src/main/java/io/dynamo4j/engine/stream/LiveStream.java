@@ -47,6 +47,26 @@ final class LiveStream {
     this.primaryKey = primaryKey;
   }
 
+  /** The number of shards ever opened (the last shard id's counter). */
+  int counter() {
+    return counter;
+  }
+
+  /** Restores a saved stream's state: its counter, shards (in creation order) and disable time. */
+  void restore(int counter, List<StreamShard> saved, Instant disabledAt) {
+    this.counter = counter;
+    shards.addAll(saved);
+    List<StreamShard> next = new ArrayList<>();
+    for (StreamShard s : saved) {
+      if (s.isOpen()) {
+        next.add(s);
+      }
+    }
+    next.sort((a, b) -> Long.compareUnsigned(a.startHash, b.startHash));
+    open = next.toArray(new StreamShard[0]);
+    this.disabledAt = disabledAt;
+  }
+
   /** When the stream was disabled, or null while enabled. */
   Instant disabledAt() {
     return disabledAt;

@@ -17,7 +17,17 @@ final class ShardIterators {
   /** What an iterator says. */
   record Position(String streamArn, String shardId, long sequence, long createdMillis) {}
 
-  private final long secret = new SecureRandom().nextLong();
+  private volatile long secret = new SecureRandom().nextLong();
+
+  /** The key sealing iterators (a persistent engine saves it so that iterators outlive a restart). */
+  long key() {
+    return secret;
+  }
+
+  /** Seals iterators with {@code key} from now on (a reopened engine: its earlier iterators parse again). */
+  void key(long key) {
+    this.secret = key;
+  }
 
   /** The iterator of {@code position}. */
   String encode(Position p) {

@@ -2,6 +2,7 @@ package io.dynamo4j.engine.stream;
 
 import io.dynamo4j.api.DescribeStreamResponse;
 import io.dynamo4j.api.GetRecordsResponse;
+import io.dynamo4j.api.KeySchemaElement;
 import io.dynamo4j.api.ListStreamsResponse;
 import io.dynamo4j.api.Record;
 import io.dynamo4j.api.Shard;
@@ -20,6 +21,7 @@ import io.dynamo4j.engine.op.EngineContext;
 import io.dynamo4j.engine.op.Errors;
 import io.dynamo4j.engine.partition.Partition;
 import io.dynamo4j.engine.schedule.Scheduler;
+import io.dynamo4j.engine.table.KeySchema;
 import io.dynamo4j.engine.table.Table;
 import io.dynamo4j.engine.table.TableDefinition;
 import java.time.Duration;
@@ -36,6 +38,7 @@ import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.ToLongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -93,6 +96,7 @@ public final class Streams implements JournalRetention.Reader, AutoCloseable {
   private final Map<String, Instant> lastLabel = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, ConcurrentHashMap<String, Long>> checkpoints = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, SubscriptionWorker> subscriptions = new ConcurrentHashMap<>();
+  private final List<ShardListener> shardListeners = new CopyOnWriteArrayList<>();
 
   /** The streams of {@code context}'s tables. */
   public Streams(EngineContext context, ChangeFeed feed, Scheduler scheduler) {
@@ -138,6 +142,7 @@ public final class Streams implements JournalRetention.Reader, AutoCloseable {
       byArn.put(arn, s);
       byTableId.computeIfAbsent(d.id(), id -> new CopyOnWriteArrayList<>()).add(s);
       enabled.put(table, s);
+      changed(s);
     });
     if (splitListeners.add(table)) {
       table.partitions().addListener((parent, left, right) -> split(table, left, right));
@@ -171,11 +176,14 @@ public final class Streams implements JournalRetention.Reader, AutoCloseable {
   /**
    * Resumes a saved stream on a reopened {@code table}: one open shard per partition, holding the
    * table's journal records from the stream's start on (shard ids and lineage from before the
-   * restart are not kept).
+   * restart are not kept). Does nothing if the stream was {@linkplain #restore restored} whole.
    */
   public void resume(Table table, Enabled saved) {
     TableDefinition d = table.definition();
     String arn = d.arn() + "/stream/" + saved.label();
+    if (byArn.containsKey(arn)) {
+      return;
+    }
     LiveStream s = new LiveStream(arn, saved.label(), d.name(), d.id(), saved.viewType(), saved.created(),
         d.description().keySchema(), d.primaryKey());
     feed.locked(table, () -> {
@@ -210,6 +218,7 @@ public final class Streams implements JournalRetention.Reader, AutoCloseable {
       feed.need(table, ChangeFeed.Need.STREAM, false);
       feed.onAppend(table, null);
       enabled.remove(table, s);
+      changed(s);
     });
   }
 
@@ -249,7 +258,176 @@ public final class Streams implements JournalRetention.Reader, AutoCloseable {
       s.closeShard(old, cut, now);
       s.openShard(old.startHash, left.endHash(), old.id, cut, now);
       s.openShard(right.startHash(), old.endHash, old.id, cut, now);
+      changed(s);
     });
+  }
+
+  // ---- Saving and restoring (persistent engines) ----
+
+  /**
+   * A shard as a persistent engine saves it.
+   *
+   * @param id the shard id
+   * @param startHash the lowest hash of its range (unsigned)
+   * @param endHash the highest hash of its range, inclusive (unsigned)
+   * @param parentId the shard it succeeded, or null
+   * @param startSequence the journal position of its first record
+   * @param created when it opened
+   * @param endSequence the journal position after its last record, {@link Long#MAX_VALUE} while open
+   * @param closedAt when it closed, null while open
+   */
+  public record SavedShard(String id, long startHash, long endHash, String parentId, long startSequence,
+      Instant created, long endSequence, Instant closedAt) {}
+
+  /**
+   * A stream (enabled, or disabled and still readable) as a persistent engine saves it.
+   *
+   * @param arn the stream ARN
+   * @param label the stream label
+   * @param tableName the table's name
+   * @param tableId the table's id (its journal)
+   * @param viewType what its records show
+   * @param created when it was enabled
+   * @param disabledAt when it was disabled, null while enabled
+   * @param keySchema the table's key schema, as DescribeStream shows it
+   * @param primaryKey the table's key
+   * @param shardCounter the number of shards ever opened (new shard ids go on from it)
+   * @param shards every shard, in creation order
+   */
+  public record SavedStream(String arn, String label, String tableName, String tableId, StreamViewType viewType,
+      Instant created, Instant disabledAt, List<KeySchemaElement> keySchema, KeySchema primaryKey, int shardCounter,
+      List<SavedShard> shards) {}
+
+  /**
+   * An in-process consumer's checkpoint.
+   *
+   * @param streamArn the stream it reads
+   * @param consumerName the consumer
+   * @param positions per shard id, the journal position to read next ({@link Long#MAX_VALUE}: read to its end)
+   */
+  public record SavedCheckpoint(String streamArn, String consumerName, Map<String, Long> positions) {}
+
+  /**
+   * Everything of the streams a persistent engine saves to resume them after a restart.
+   *
+   * @param iteratorKey the key sealing shard iterators (iterators issued before the restart stay valid)
+   * @param streams every stream
+   * @param checkpoints every consumer's checkpoint
+   */
+  public record Saved(long iteratorKey, List<SavedStream> streams, List<SavedCheckpoint> checkpoints) {}
+
+  /** Hears of a stream's shards changing (opened, closed, the stream disabled). */
+  @FunctionalInterface
+  public interface ShardListener {
+    /**
+     * {@code stream} is now as given. Called under the table's feed monitor, before any record
+     * of the table lands in a new shard: a persistent engine saves it durably here. Keep it short;
+     * do not call back into the streams.
+     */
+    void changed(SavedStream stream);
+  }
+
+  /** Adds a listener of shard changes. */
+  public void addShardListener(ShardListener listener) {
+    shardListeners.add(listener);
+  }
+
+  private void changed(LiveStream s) {
+    if (!shardListeners.isEmpty()) {
+      SavedStream saved = save(s);
+      for (ShardListener l : shardListeners) {
+        l.changed(saved);
+      }
+    }
+  }
+
+  private static SavedStream save(LiveStream s) {
+    List<SavedShard> shards = new ArrayList<>(s.shards.size());
+    for (StreamShard x : s.shards) {
+      shards.add(new SavedShard(x.id, x.startHash, x.endHash, x.parentId, x.startSequence, x.created,
+          x.endSequence(), x.closedAt()));
+    }
+    return new SavedStream(s.arn, s.label, s.tableName, s.tableId, s.viewType, s.created, s.disabledAt(),
+        s.keySchema, s.primaryKey, s.counter(), shards);
+  }
+
+  /**
+   * The streams as they are now, for a persistent engine's checkpoint. Takes no lock: a stream
+   * whose shards change meanwhile may be seen half changed, and is then reported whole to the
+   * {@linkplain #addShardListener shard listeners} right after.
+   */
+  public Saved save() {
+    List<SavedStream> streams = new ArrayList<>();
+    for (LiveStream s : byArn.values()) {
+      streams.add(save(s));
+    }
+    List<SavedCheckpoint> saved = new ArrayList<>();
+    checkpoints.forEach((key, positions) -> {
+      int cut = key.indexOf('\u0000');
+      saved.add(new SavedCheckpoint(key.substring(0, cut), key.substring(cut + 1), Map.copyOf(positions)));
+    });
+    return new Saved(iterators.key(), streams, saved);
+  }
+
+  /**
+   * Restores saved streams on a reopened engine whose tables are in the catalog: the same shards
+   * (ids, lineage, sequence ranges), consumers' checkpoints and iterator key. An enabled stream
+   * goes on receiving its table's changes. {@code trimmedBefore} gives, per table id, the journal
+   * position before which the table's records were trimmed (0 if none): the shards' records
+   * before it read as trimmed.
+   */
+  public void restore(Saved saved, ToLongFunction<String> trimmedBefore) {
+    iterators.key(saved.iteratorKey());
+    for (SavedStream x : saved.streams()) {
+      if (byArn.containsKey(x.arn())) {
+        continue;
+      }
+      LiveStream s = new LiveStream(x.arn(), x.label(), x.tableName(), x.tableId(), x.viewType(), x.created(),
+          x.keySchema(), x.primaryKey());
+      long trimmed = trimmedBefore.applyAsLong(x.tableId());
+      List<StreamShard> shards = new ArrayList<>(x.shards().size());
+      for (SavedShard y : x.shards()) {
+        StreamShard shard = new StreamShard(y.id(), y.startHash(), y.endHash(), y.parentId(), y.startSequence(), y.created());
+        if (y.closedAt() != null) {
+          shard.close(y.endSequence(), y.closedAt());
+        }
+        if (trimmed > shard.startSequence) {
+          shard.trimmed(Math.min(trimmed - 1, shard.lastSequence()));
+        }
+        shards.add(shard);
+      }
+      s.restore(x.shardCounter(), shards, x.disabledAt());
+      Table table = context.catalog().get(x.tableName());
+      Runnable register = () -> {
+        byArn.put(x.arn(), s);
+        byTableId.computeIfAbsent(x.tableId(), id -> new CopyOnWriteArrayList<>()).add(s);
+      };
+      if (x.disabledAt() == null && table != null && table.definition().id().equals(x.tableId())) {
+        feed.locked(table, () -> {
+          feed.need(table, ChangeFeed.Need.STREAM, true);
+          feed.onAppend(table, s::signal);
+          register.run();
+          enabled.put(table, s);
+        });
+        if (splitListeners.add(table)) {
+          table.partitions().addListener((parent, left, right) -> split(table, left, right));
+        }
+      } else {
+        register.run();
+      }
+      String tableArn = x.arn().substring(0, x.arn().indexOf("/stream/"));
+      Instant at = x.created().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+      lastLabel.merge(tableArn, at, (a, b) -> a.isAfter(b) ? a : b);
+    }
+    for (SavedCheckpoint c : saved.checkpoints()) {
+      if (byArn.containsKey(c.streamArn())) {
+        checkpoints.computeIfAbsent(c.streamArn() + "\u0000" + c.consumerName(), k -> new ConcurrentHashMap<>())
+            .putAll(c.positions());
+      }
+    }
+    if (!byArn.isEmpty()) {
+      scheduler.every("streams", Duration.ofMinutes(1), this::maintain);
+    }
   }
 
   // ---- Background work ----
@@ -273,6 +451,9 @@ public final class Streams implements JournalRetention.Reader, AutoCloseable {
             s.closeShard(shard, cut, now);
             s.openShard(shard.startHash, shard.endHash, shard.id, cut, now);
           }
+        }
+        if (cut >= 0) {
+          changed(s);
         }
       });
     }

@@ -186,7 +186,7 @@ final class CatalogCodec {
     return ((DescribeTableResponse) WireCodec.readResponse(Operation.DESCRIBE_TABLE, json)).table();
   }
 
-  private static void keySchema(ItemCodec.Buf b, KeySchema k) {
+  static void keySchema(ItemCodec.Buf b, KeySchema k) {
     attributes(b, k.partition());
     attributes(b, k.sort());
   }
@@ -199,7 +199,7 @@ final class CatalogCodec {
     }
   }
 
-  private static KeySchema readKeySchema(ItemCodec.Buf b) {
+  static KeySchema readKeySchema(ItemCodec.Buf b) {
     return new KeySchema(readAttributes(b), readAttributes(b));
   }
 
@@ -222,14 +222,14 @@ final class CatalogCodec {
     return Instant.ofEpochSecond(s, b.varint());
   }
 
-  private static void optInstant(ItemCodec.Buf b, Instant t) {
+  static void optInstant(ItemCodec.Buf b, Instant t) {
     b.u8(t == null ? 0 : 1);
     if (t != null) {
       instant(b, t);
     }
   }
 
-  private static Instant readOptInstant(ItemCodec.Buf b) {
+  static Instant readOptInstant(ItemCodec.Buf b) {
     return b.u8() == 0 ? null : readInstant(b);
   }
 }

@@ -65,6 +65,17 @@ final class ChronicleJournal implements Journal {
     dropLocal(tableId);
   }
 
+  /** Where each table's records were trimmed (kept with checkpoints: the log documents saying so may be deleted). */
+  Map<String, Long> trims() {
+    return Map.copyOf(trimmedBefore);
+  }
+
+  /** The position before which {@code tableId}'s records were trimmed (0 if none were). */
+  long trimmedBefore(String tableId) {
+    Long t = trimmedBefore.get(tableId);
+    return t == null ? 0 : t;
+  }
+
   // ---- Journal ----
 
   @Override
@@ -131,6 +142,7 @@ final class ChronicleJournal implements Journal {
   @Override
   public long trim(String tableId, long beforeSequence) {
     long n = trimLocal(tableId, beforeSequence);
+    trimmedBefore.merge(tableId, beforeSequence, Math::max);
     if (n > 0) {
       storage.writeAlone(WalRecords.trim(tableId, beforeSequence));
     }
@@ -157,6 +169,7 @@ final class ChronicleJournal implements Journal {
 
   @Override
   public void drop(String tableId) {
+    trimmedBefore.merge(tableId, sequence.get(), Math::max);
     if (dropLocal(tableId)) {
       storage.writeAlone(WalRecords.forget(tableId));
     }

@@ -50,7 +50,8 @@ final class ChronicleLog implements AutoCloseable {
   private volatile boolean closed;
   private volatile Throwable failure;
   private volatile long lastIndex = -1;
-  private int documents;
+  private volatile int documents; // written by the writer thread only
+  private volatile long syncs; // written by the writer thread only
 
   ChronicleLog(Path dir, boolean fsync, RollCycle rollCycle, Fault fault) {
     this.queue = SingleChronicleQueueBuilder.binary(dir).rollCycle(rollCycle).blockSize(16L << 20).build();
@@ -86,6 +87,16 @@ final class ChronicleLog implements AutoCloseable {
     }
   }
 
+  /** The documents written since opening (tests). */
+  int documents() {
+    return documents;
+  }
+
+  /** The syncs made since opening (tests: group commit shares them). */
+  long syncs() {
+    return syncs;
+  }
+
   /** The index of the last document written (-1 if none since opening). */
   long lastIndex() {
     return lastIndex;
@@ -119,6 +130,7 @@ final class ChronicleLog implements AutoCloseable {
           }
           if (fsync) {
             appender.sync();
+            syncs++;
           }
         } catch (Throwable t) {
           failure = t;

@@ -5,6 +5,7 @@ import io.dynamo4j.engine.LocalEngine;
 import io.dynamo4j.engine.capacity.TableCapacity;
 import io.dynamo4j.engine.journal.JournalRecord;
 import io.dynamo4j.engine.op.EngineContext;
+import io.dynamo4j.engine.stream.Streams;
 import io.dynamo4j.engine.table.IndexDefinition;
 import io.dynamo4j.engine.table.Table;
 import io.dynamo4j.engine.table.TableDefinition;
@@ -17,7 +18,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -84,18 +88,29 @@ public final class DiskEngine {
       ChronicleJournal journal = new ChronicleJournal(storage, storage.storedNextSequence());
       log = new ChronicleLog(dir.resolve("journal"), options.durability() == DiskOptions.Durability.FSYNC,
           options.secondlyJournalFiles ? RollCycles.TEST_SECONDLY : ChronicleLog.defaultRollCycle(), options.fault);
-      replay(storage, journal, log);
+      byte[] stored = storage.storedState();
+      Recovered state = new Recovered(stored == null ? null : StateCodec.decode(stored));
+      state.trims.forEach(journal::recoveredTrim);
+      replay(storage, journal, log, state);
       storage.attach(log, journal);
       DiskBackupStore backups = new DiskBackupStore(dir.resolve("backups"));
       LocalEngine engine = LocalEngine.create(storage, journal, backups, config);
       EngineContext context = engine.operations().context();
       byte[] catalog = storage.storedCatalog();
-      if (catalog != null) {
-        restore(context, storage, catalog);
-      }
+      TableState tables = new TableState(context, storage);
+      restore(context, storage, catalog == null ? List.of() : CatalogCodec.decode(catalog), state, journal, tables);
       Object monitor = new Object();
       DiskStorage opened = storage;
-      context.addControlPlaneListener(() -> saveCatalog(context, opened, monitor));
+      context.addControlPlaneListener(() -> {
+        tables.watchAll();
+        // A journal write that failed during the operation (a stream's or partitions' document)
+        // leaves it unsaved: it must not be acknowledged.
+        opened.checkWritable();
+        saveCatalog(context, opened, monitor);
+      });
+      context.streams().addShardListener(tables::streamChanged);
+      storage.state(() -> StateCodec.encode(new StateCodec.State(context.streams().save(), tables.partitions(),
+          journal.trims())));
       storage.checkpoint();
       ChronicleLog wal = log;
       DiskStorage s = storage;
@@ -145,7 +160,7 @@ public final class DiskEngine {
   }
 
   /** Replays the journal: everything after the store's checkpoint, and the history still held. */
-  private static void replay(DiskStorage storage, ChronicleJournal journal, ChronicleLog log) {
+  private static void replay(DiskStorage storage, ChronicleJournal journal, ChronicleLog log, Recovered state) {
     long checkpoint = storage.checkpointIndex();
     int[] kind = new int[1];
     log.replay((index, document) -> {
@@ -188,15 +203,59 @@ public final class DiskEngine {
         }
         case WalRecords.TRIM -> journal.recoveredTrim(b.string(), b.varlong());
         case WalRecords.FORGET -> journal.recoveredDrop(b.string());
+        case WalRecords.STREAM -> {
+          byte[] stream = b.bytes();
+          if (after) {
+            Streams.SavedStream s = StateCodec.decodeStream(stream);
+            state.streams.put(s.arn(), s);
+          }
+        }
+        case WalRecords.PARTITIONS -> {
+          String table = b.string();
+          byte[] partitions = b.bytes();
+          if (after) {
+            state.partitions.put(table, StateCodec.decodePartitions(partitions));
+          }
+        }
         default -> throw new IllegalStateException("engine-disk: journal document kind " + kind[0]
             + " is not known to this release; open the data with the release that wrote it");
       }
     });
   }
 
-  /** Rebuilds the catalog (tables, counters, partitions, TTL, recovery, streams) from its saved form. */
-  private static void restore(EngineContext context, DiskStorage storage, byte[] catalog) {
-    for (CatalogCodec.SavedTable saved : CatalogCodec.decode(catalog)) {
+  /**
+   * What recovery found of the streams' and partitions' state: the checkpoint's, then each stream
+   * and table's partitions as the log documents after the checkpoint left them.
+   */
+  private static final class Recovered {
+    final long iteratorKey;
+    final boolean present;
+    final Map<String, Streams.SavedStream> streams = new LinkedHashMap<>();
+    final List<Streams.SavedCheckpoint> checkpoints = new ArrayList<>();
+    final Map<String, StateCodec.SavedPartitions> partitions = new HashMap<>();
+    final Map<String, Long> trims = new HashMap<>();
+
+    Recovered(StateCodec.State stored) {
+      present = stored != null;
+      iteratorKey = stored == null ? 0 : stored.streams().iteratorKey();
+      if (stored != null) {
+        stored.streams().streams().forEach(s -> streams.put(s.arn(), s));
+        checkpoints.addAll(stored.streams().checkpoints());
+        partitions.putAll(stored.partitions());
+        trims.putAll(stored.trimmedBefore());
+      }
+    }
+  }
+
+  /**
+   * Rebuilds the catalog (tables, counters, partitions, TTL, recovery) from its saved form, then
+   * the streams with their shards and consumers' checkpoints.
+   */
+  private static void restore(EngineContext context, DiskStorage storage, List<CatalogCodec.SavedTable> catalog,
+      Recovered state, ChronicleJournal journal, TableState tables) {
+    Map<String, String> enabledLabels = new HashMap<>();
+    List<Table> withStream = new ArrayList<>();
+    for (CatalogCodec.SavedTable saved : catalog) {
       TableDefinition d = saved.definition();
       List<IndexDefinition> unfinished = new ArrayList<>();
       for (IndexDefinition i : d.indexes()) {
@@ -214,6 +273,10 @@ public final class DiskEngine {
         long[] s = storage.sizes(i.keyspaceId());
         table.counters(i).add(s[0], s[1]);
       }
+      StateCodec.SavedPartitions partitions = state.partitions.get(d.id());
+      if (partitions != null) {
+        table.partitions().restore(partitions.history(), partitions.current(), partitions.bytes());
+      }
       TableCapacity.ensurePartitions(table, context.now(), (from, to) -> 0);
       if (saved.ttl() != null) {
         context.timeToLive().restore(table, saved.ttl());
@@ -222,12 +285,33 @@ public final class DiskEngine {
         context.pointInTimeRecovery().restore(table, saved.pitr());
       }
       if (saved.stream() != null) {
-        context.streams().resume(table, saved.stream());
+        enabledLabels.put(d.arn() + "/stream/" + saved.stream().label(), d.id());
+        withStream.add(table);
       }
       if (!unfinished.isEmpty()) {
         IndexRebuild.run(context, table, unfinished);
       }
     }
+    // A stream enabled by an UpdateTable whose catalog was never saved (a crash in between) was
+    // not acknowledged: it is left out.
+    List<Streams.SavedStream> streams = new ArrayList<>();
+    for (Streams.SavedStream s : state.streams.values()) {
+      if (s.disabledAt() != null || enabledLabels.containsKey(s.arn())) {
+        streams.add(s);
+      }
+    }
+    if (state.present) {
+      context.streams().restore(new Streams.Saved(state.iteratorKey, streams, state.checkpoints), journal::trimmedBefore);
+    }
+    // Data written before streams were saved whole: resume the stream from its start.
+    for (Table table : withStream) {
+      for (CatalogCodec.SavedTable saved : catalog) {
+        if (saved.definition().id().equals(table.definition().id())) {
+          context.streams().resume(table, saved.stream());
+        }
+      }
+    }
+    tables.watchAll();
   }
 
   private static void saveCatalog(EngineContext context, DiskStorage storage, Object monitor) {

@@ -35,6 +35,7 @@ public final class DiskOptions {
   private final int storeCacheMegabytes;
   final ChronicleLog.Fault fault;
   final boolean secondlyJournalFiles;
+  final int storeRetentionMillis;
 
   private DiskOptions(Builder b) {
     this.durability = b.durability;
@@ -44,6 +45,7 @@ public final class DiskOptions {
     this.storeCacheMegabytes = b.storeCacheMegabytes;
     this.fault = b.fault;
     this.secondlyJournalFiles = b.secondlyJournalFiles;
+    this.storeRetentionMillis = b.storeRetentionMillis;
   }
 
   /** The defaults: PROCESS durability, a checkpoint every 30 s or 32 MiB, a 64 MiB item cache. */
@@ -90,6 +92,7 @@ public final class DiskOptions {
     private int storeCacheMegabytes = 16;
     private ChronicleLog.Fault fault;
     private boolean secondlyJournalFiles;
+    private int storeRetentionMillis = -1;
 
     private Builder() {}
 
@@ -144,6 +147,15 @@ public final class DiskOptions {
     /** Tests: one journal file per second, so files age quickly. */
     Builder secondlyJournalFiles() {
       this.secondlyJournalFiles = true;
+      return this;
+    }
+
+    /**
+     * Tests: how long the store keeps chunks freed by compaction before reusing their space
+     * (MVStore's retention time, 45 s by default, which lets a scan read pages a commit replaced).
+     */
+    Builder storeRetention(java.time.Duration retention) {
+      this.storeRetentionMillis = (int) retention.toMillis();
       return this;
     }
 

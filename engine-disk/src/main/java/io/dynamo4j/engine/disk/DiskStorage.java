@@ -59,6 +59,7 @@ final class DiskStorage implements Storage {
   private static final byte[] META_SIZES = "sizes".getBytes(StandardCharsets.UTF_8);
   private static final byte[] META_CATALOG = "catalog".getBytes(StandardCharsets.UTF_8);
   private static final byte[] META_SEQUENCE = "nextSequence".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] META_STATE = "state".getBytes(StandardCharsets.UTF_8);
 
   private final MVStore store;
   private final MVMap<byte[], byte[]> meta;
@@ -73,6 +74,7 @@ final class DiskStorage implements Storage {
   private volatile Throwable failure;
   private volatile byte[] catalog;
   private volatile boolean closed;
+  private volatile java.util.function.Supplier<byte[]> state;
   private long checkpointIndex;
 
   private static final class Commit {
@@ -102,6 +104,9 @@ final class DiskStorage implements Storage {
         .autoCommitDisabled()
         .cacheSize(options.storeCacheMegabytes())
         .open();
+    if (options.storeRetentionMillis >= 0) {
+      store.setRetentionTime(options.storeRetentionMillis);
+    }
     this.meta = store.openMap("meta", new MVMap.Builder<byte[], byte[]>()
         .keyType(ByteArrayType.INSTANCE).valueType(ByteArrayType.INSTANCE));
     this.cache = Caffeine.newBuilder()
@@ -147,6 +152,16 @@ final class DiskStorage implements Storage {
     return catalog;
   }
 
+  /** The streams' and partitions' state saved with the last checkpoint ({@link StateCodec}), or null. */
+  byte[] storedState() {
+    return meta.get(META_STATE);
+  }
+
+  /** Sets what produces the streams' and partitions' state stored with each checkpoint. */
+  void state(java.util.function.Supplier<byte[]> state) {
+    this.state = state;
+  }
+
   /** The journal sequence saved with the last checkpoint (1 if none). */
   long storedNextSequence() {
     byte[] b = meta.get(META_SEQUENCE);
@@ -168,6 +183,11 @@ final class DiskStorage implements Storage {
   /** The catalog replayed from the log (recovery). */
   void replayCatalog(byte[] bytes) {
     catalog = bytes;
+  }
+
+  /** The log (null before {@link #attach}). */
+  ChronicleLog log() {
+    return log;
   }
 
   /** Starts logging: from now on every change goes to {@code log} first. */
@@ -316,6 +336,11 @@ final class DiskStorage implements Storage {
     }
   }
 
+  /** Fails if a journal write failed or the storage closed (nothing more can be made durable). */
+  void checkWritable() {
+    checkUsable();
+  }
+
   private void checkUsable() {
     Throwable f = failure;
     if (f != null) {
@@ -339,24 +364,7 @@ final class DiskStorage implements Storage {
       }
       commitLock.writeLock().lock();
       try {
-        ChronicleLog l = log;
-        long index = Math.max(checkpointIndex, l == null ? -1 : l.lastIndex());
-        ItemCodec.Buf b = new ItemCodec.Buf(16);
-        b.i64(index);
-        meta.put(META_LOG_INDEX, b.toByteArray());
-        meta.put(META_SIZES, encodeSizes());
-        byte[] cat = catalog;
-        if (cat != null) {
-          meta.put(META_CATALOG, cat);
-        }
-        ChronicleJournal j = journal;
-        if (j != null) {
-          ItemCodec.Buf s = new ItemCodec.Buf(16);
-          s.i64(j.nextSequence());
-          meta.put(META_SEQUENCE, s.toByteArray());
-        }
-        store.commit();
-        checkpointIndex = index;
+        checkpointExclusive();
       } finally {
         commitLock.writeLock().unlock();
       }
@@ -366,14 +374,54 @@ final class DiskStorage implements Storage {
     }
   }
 
-  /** Rewrites sparse parts of the store file, for at most {@code millis}; false if it had nothing to do. */
+  /** The checkpoint itself; the caller holds both locks. */
+  private void checkpointExclusive() {
+    ChronicleLog l = log;
+    long index = Math.max(checkpointIndex, l == null ? -1 : l.lastIndex());
+    ItemCodec.Buf b = new ItemCodec.Buf(16);
+    b.i64(index);
+    meta.put(META_LOG_INDEX, b.toByteArray());
+    meta.put(META_SIZES, encodeSizes());
+    byte[] cat = catalog;
+    if (cat != null) {
+      meta.put(META_CATALOG, cat);
+    }
+    java.util.function.Supplier<byte[]> st = state;
+    if (st != null) {
+      meta.put(META_STATE, st.get());
+    }
+    ChronicleJournal j = journal;
+    if (j != null) {
+      ItemCodec.Buf s = new ItemCodec.Buf(16);
+      s.i64(j.nextSequence());
+      meta.put(META_SEQUENCE, s.toByteArray());
+    }
+    store.commit();
+    checkpointIndex = index;
+  }
+
+  /**
+   * Checkpoints, then rewrites the store's sparse chunks (overwritten and deleted items) for at
+   * most about {@code millis}, so their space is reused; false if it did not run. Writers wait
+   * meanwhile: the rewrite commits the store, which must then hold exactly the checkpoint.
+   */
   boolean compact(int millis) {
     checkpointLock.lock();
     try {
       if (failure != null || store.isClosed()) {
         return false;
       }
-      store.compactFile(millis);
+      commitLock.writeLock().lock();
+      try {
+        checkpointExclusive();
+        long stop = System.nanoTime() + millis * 1_000_000L;
+        while (store.compact(90, 16 << 20) && System.nanoTime() < stop) {
+          store.commit();
+        }
+        store.commit();
+      } finally {
+        commitLock.writeLock().unlock();
+      }
       return true;
     } finally {
       checkpointLock.unlock();

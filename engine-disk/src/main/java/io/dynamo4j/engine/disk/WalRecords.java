@@ -18,6 +18,8 @@ import java.util.List;
  *   CATALOG 3: bytes catalog                          the whole catalog after a control-plane change
  *   TRIM    4: string table varlong beforeSequence    journal records trimmed
  *   FORGET  5: string table                           a table's journal records dropped
+ *   STREAM  6: bytes stream                           a stream's shards changed ({@link StateCodec})
+ *   PARTITIONS 7: string table bytes partitions       a table's partitions split ({@link StateCodec})
  * change   := string keyspace bytes key u8 present [item]
  * record   := varint version varlong sequence string table bytes key u8 has-old [item] u8 has-new [item]
  *             varlong time u8 cause optString transaction
@@ -37,6 +39,8 @@ final class WalRecords {
   static final int CATALOG = 3;
   static final int TRIM = 4;
   static final int FORGET = 5;
+  static final int STREAM = 6;
+  static final int PARTITIONS = 7;
 
   private WalRecords() {}
 
@@ -131,6 +135,19 @@ final class WalRecords {
   static byte[] forget(String table) {
     ItemCodec.Buf b = header(FORGET, 64);
     b.string(table);
+    return b.toByteArray();
+  }
+
+  static byte[] stream(byte[] stream) {
+    ItemCodec.Buf b = header(STREAM, stream.length + 16);
+    b.bytes(stream);
+    return b.toByteArray();
+  }
+
+  static byte[] partitions(String table, byte[] partitions) {
+    ItemCodec.Buf b = header(PARTITIONS, partitions.length + 64);
+    b.string(table);
+    b.bytes(partitions);
     return b.toByteArray();
   }
 

@@ -188,6 +188,8 @@ class CrashRecoveryTest {
     cmd.add("-Xmx128m");
     cmd.add("-XX:TieredStopAtLevel=1");
     cmd.add("-Xshare:auto");
+    cmd.add("-XX:+UseSerialGC"); // starts faster than G1 and needs no GC threads for a small heap
+    cmd.add("-XX:-UsePerfData");
     cmd.addAll(List.of(DiskEngine.JVM_FLAGS.split(" ")));
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));

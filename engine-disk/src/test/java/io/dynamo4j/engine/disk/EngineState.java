@@ -20,7 +20,8 @@ import java.util.TreeMap;
 
 /**
  * Everything an engine shows, as comparable text: each table's description, TTL and continuous
- * backups, its items and index entries as stored, and the backups. Two engines in the same state
+ * backups, its items and index entries as stored, its partitions, every stream with its shards,
+ * and the backups. Two engines in the same state
  * give equal states.
  */
 record EngineState(TreeMap<String, String> parts) {
@@ -38,6 +39,13 @@ record EngineState(TreeMap<String, String> parts) {
       for (IndexDefinition i : t.definition().indexes()) {
         parts.put(name + " index " + i.name(), dump(t.keyspace(i)));
       }
+    }
+    for (var stream : engine.listStreams(io.dynamo4j.api.ListStreamsRequest.builder().build()).streams()) {
+      parts.put("stream " + stream.streamArn(), String.valueOf(safe(() -> engine.describeStream(
+          io.dynamo4j.api.DescribeStreamRequest.builder().streamArn(stream.streamArn()).build()).streamDescription())));
+    }
+    for (Table t : context.catalog().all()) {
+      parts.put(t.definition().name() + " partitions", String.valueOf(t.partitions().current()));
     }
     parts.put("backups", String.valueOf(safe(() -> engine.listBackups(ListBackupsRequest.builder().build()))));
     return new EngineState(parts);
