@@ -9,13 +9,8 @@
 # Environment:
 #   AWS_CLI               the aws executable (default: the first AWS CLI v2 of /usr/bin/aws and `aws` on PATH)
 #   DYNAMO4J_SERVER_JAR   the launcher jar (default: server/target/dynamo4j-server.jar)
-# Exit status: 0 all enabled steps passed, 1 a step failed, 3 no AWS CLI v2 found.
+# Exit status: 0 all steps passed, 1 a step failed, 3 no AWS CLI v2 found.
 set -uo pipefail
-
-# The operations the engine implements today. A step runs when everything it needs is listed here;
-# add an operation's name when the engine implements it and its steps run from then on.
-# (ConditionalPutItem: PutItem with a ConditionExpression.)
-WORKING="${AWSCLI_SMOKE_WORKING:-CreateTable DescribeTable PutItem GetItem}"
 
 cd "$(dirname "$0")/.."
 ENDPOINT=""
@@ -86,7 +81,6 @@ echo "awscli-smoke: $("$AWS" --version 2>&1) against $ENDPOINT"
 # --- steps ---------------------------------------------------------------------------------------
 PASSED=0
 FAILED=0
-SKIPPED=()
 OUT=""
 ERR=""
 STATUS=0
@@ -100,17 +94,9 @@ ddb() {
   rm -f "$errfile"
 }
 
-# step NAME NEEDS... -- runs function step_NAME if every operation it needs is in WORKING
+# step NAME -- runs function step_NAME and reports it
 step() {
   local name="$1"
-  shift
-  local need
-  for need in "$@"; do
-    if [[ " $WORKING " != *" $need "* ]]; then
-      SKIPPED+=("$name (needs $need)")
-      return
-    fi
-  done
   if "step_$name"; then
     PASSED=$((PASSED + 1))
     echo "  ok    $name"
@@ -254,27 +240,22 @@ step_delete_table() {
   expect_error ResourceNotFoundException "Requested resource not found"
 }
 
-echo "awscli-smoke: enabled operations: $WORKING"
-step create_table_with_gsi CreateTable
-step create_table_again_fails CreateTable
-step describe_table DescribeTable
-step wait_table_exists DescribeTable
-step describe_missing_table_fails DescribeTable
-step put_item PutItem
-step get_item GetItem
-step get_item_wrong_key_type_fails GetItem
-step query Query
-step query_index Query
-step scan Scan
-step update_item UpdateItem
-step conditional_put_fails ConditionalPutItem GetItem
-step batch_write_item BatchWriteItem GetItem
-step transact_write_items TransactWriteItems
-step delete_table DeleteTable
-
-for s in "${SKIPPED[@]+"${SKIPPED[@]}"}"; do
-  echo "  skip  $s"
-done
+step create_table_with_gsi
+step create_table_again_fails
+step describe_table
+step wait_table_exists
+step describe_missing_table_fails
+step put_item
+step get_item
+step get_item_wrong_key_type_fails
+step query
+step query_index
+step scan
+step update_item
+step conditional_put_fails
+step batch_write_item
+step transact_write_items
+step delete_table
 
 if [[ -n "$SERVER_PID" ]]; then
   stop_server
@@ -289,5 +270,5 @@ if [[ -n "$SERVER_PID" ]]; then
   rm -f "$SERVER_LOG"
 fi
 
-echo "awscli-smoke: steps passed $PASSED, failed $FAILED, skipped ${#SKIPPED[@]}"
+echo "awscli-smoke: steps passed $PASSED, failed $FAILED"
 [[ $FAILED -eq 0 ]]

@@ -343,6 +343,8 @@ public final class Item extends AbstractMap<String, AttributeValue> {
     private AttributeValue[] values;
     private int size;
     private Map<String, Integer> positions; // only once the builder grows past a few entries
+    /** The built item's size, kept up to date from a source item's size; -1 when not tracked. */
+    private int knownSize = -1;
 
     private Builder(int expected) {
       int capacity = Math.max(expected, 1);
@@ -356,6 +358,7 @@ public final class Item extends AbstractMap<String, AttributeValue> {
       names = Arrays.copyOf(source.names, n + 4);
       values = Arrays.copyOf(source.values, n + 4);
       size = n;
+      knownSize = source.sizeInBytes();
     }
 
     /**
@@ -369,9 +372,32 @@ public final class Item extends AbstractMap<String, AttributeValue> {
       }
       int existing = find(name);
       if (existing >= 0) {
+        if (knownSize >= 0) {
+          knownSize += value.sizeInBytes() - values[existing].sizeInBytes();
+        }
         values[existing] = value;
         return this;
       }
+      return append(name, value);
+    }
+
+    /**
+     * Adds {@code name} with {@code value}, for callers that know the name is not in the builder
+     * yet (an object mapper whose schema has distinct attribute names): no duplicate check, so
+     * large items are assembled without a lookup per attribute. Putting a name that is already
+     * there makes an invalid item; use {@link #put} when in doubt.
+     *
+     * @throws ValidationException if {@code name} or {@code value} is null
+     */
+    public Builder putNew(String name, AttributeValue value) {
+      if (name == null || value == null) {
+        throw new ValidationException(Messages.EMPTY_ATTRIBUTE_VALUE);
+      }
+      return append(name, value);
+    }
+
+    /** Adds a name known to be absent at the end. */
+    private Builder append(String name, AttributeValue value) {
       if (size == names.length) {
         int capacity = Math.max(4, size * 2);
         names = Arrays.copyOf(names, capacity);
@@ -379,6 +405,9 @@ public final class Item extends AbstractMap<String, AttributeValue> {
       }
       names[size] = name;
       values[size] = value;
+      if (knownSize >= 0) {
+        knownSize += Utf8.length(name) + value.sizeInBytes();
+      }
       if (positions != null) {
         positions.put(name, size);
       }
@@ -396,6 +425,9 @@ public final class Item extends AbstractMap<String, AttributeValue> {
     public Builder remove(String name) {
       int i = find(name);
       if (i >= 0) {
+        if (knownSize >= 0) {
+          knownSize -= Utf8.length(names[i]) + values[i].sizeInBytes();
+        }
         System.arraycopy(names, i + 1, names, i, size - i - 1);
         System.arraycopy(values, i + 1, values, i, size - i - 1);
         size--;
@@ -442,7 +474,11 @@ public final class Item extends AbstractMap<String, AttributeValue> {
       if (size == 0) {
         return EMPTY;
       }
-      return new Item(Arrays.copyOf(names, size), Arrays.copyOf(values, size));
+      Item item = new Item(Arrays.copyOf(names, size), Arrays.copyOf(values, size));
+      if (knownSize > 0) {
+        item.sizeInBytes = knownSize; // the size of the source item, adjusted by every change since
+      }
+      return item;
     }
   }
 }

@@ -16,13 +16,14 @@ import java.util.concurrent.ConcurrentSkipListMap;
 /**
  * Storage in memory: per keyspace, a {@link ConcurrentSkipListMap} ordered by unsigned key bytes
  * for ranges and scans, and beside it a {@link ConcurrentHashMap} of the same entries for point
- * reads, which then cost one or two memory accesses instead of a walk down the skip list. Values
- * are the engine's immutable items themselves (no copies, no serialisation); both maps share the
- * key arrays.
+ * reads, which then cost one or two memory accesses instead of a walk down the skip list. Both maps
+ * hold the same cell per key, and the cell holds the engine's immutable item itself (no copies, no
+ * serialisation); overwriting an existing key replaces the item in its cell, found through the hash
+ * map, without walking the skip list.
  *
  * <p>Thread-safe. Reads never block; each put or remove is atomic for its key. A batch's changes
- * become visible one after another (the engine's key locks keep writers of a key apart). Nothing
- * survives {@link #close()}.
+ * become visible one after another. Writers of one key must not run concurrently (the engine's key
+ * locks keep them apart). Nothing survives {@link #close()}.
  */
 public final class MemoryStorage implements Storage {
 
@@ -41,13 +42,26 @@ public final class MemoryStorage implements Storage {
   @Override
   public void apply(WriteBatch batch) {
     for (WriteBatch.Change c : batch.changes()) {
-      MemoryKeyspace ks = keyspaces.computeIfAbsent(c.keyspace(), MemoryKeyspace::new);
+      MemoryKeyspace ks = keyspaces.get(c.keyspace());
+      if (ks == null) {
+        ks = keyspaces.computeIfAbsent(c.keyspace(), MemoryKeyspace::new);
+      }
+      Cell probe = new Cell(c.key());
       if (c.item() == null) {
-        ks.map.remove(c.key());
-        ks.byKey.remove(new HashedKey(c.key()));
+        Cell existing = ks.byKey.remove(probe);
+        if (existing != null) {
+          existing.item = null; // scans that already reached the cell skip it from now on
+          ks.map.remove(existing.key);
+        }
       } else {
-        ks.map.put(c.key(), c.item());
-        ks.byKey.put(new HashedKey(c.key()), c.item());
+        Cell existing = ks.byKey.get(probe);
+        if (existing != null) {
+          existing.item = c.item();
+        } else {
+          probe.item = c.item();
+          ks.map.put(probe.key, probe);
+          ks.byKey.put(probe, probe);
+        }
       }
     }
   }
@@ -59,8 +73,8 @@ public final class MemoryStorage implements Storage {
 
   private static final class MemoryKeyspace implements Keyspace {
     final String id;
-    final ConcurrentSkipListMap<byte[], Item> map = new ConcurrentSkipListMap<>(Arrays::compareUnsigned);
-    final ConcurrentHashMap<HashedKey, Item> byKey = new ConcurrentHashMap<>();
+    final ConcurrentSkipListMap<byte[], Cell> map = new ConcurrentSkipListMap<>(Arrays::compareUnsigned);
+    final ConcurrentHashMap<Cell, Cell> byKey = new ConcurrentHashMap<>();
 
     MemoryKeyspace(String id) {
       this.id = id;
@@ -73,7 +87,8 @@ public final class MemoryStorage implements Storage {
 
     @Override
     public Item get(byte[] key) {
-      return byKey.get(new HashedKey(key));
+      Cell cell = byKey.get(new Cell(key));
+      return cell == null ? null : cell.item;
     }
 
     @Override
@@ -81,7 +96,7 @@ public final class MemoryStorage implements Storage {
       if (range.isEmpty()) {
         return new MapCursor(java.util.Collections.emptyIterator());
       }
-      NavigableMap<byte[], Item> view = map;
+      NavigableMap<byte[], Cell> view = map;
       if (range.from() != null && range.to() != null) {
         view = map.subMap(range.from(), range.fromInclusive(), range.to(), range.toInclusive());
       } else if (range.from() != null) {
@@ -89,7 +104,7 @@ public final class MemoryStorage implements Storage {
       } else if (range.to() != null) {
         view = map.headMap(range.to(), range.toInclusive());
       }
-      return new MapCursor((reverse ? view.descendingMap() : view).entrySet().iterator());
+      return new MapCursor((reverse ? view.descendingMap() : view).values().iterator());
     }
 
     @Override
@@ -98,19 +113,23 @@ public final class MemoryStorage implements Storage {
     }
   }
 
-  /** A key array with content equality and a precomputed hash, for the point-read map. */
-  private static final class HashedKey {
+  /**
+   * One stored entry: its key array (content equality, precomputed hash) and its current item,
+   * null once removed.
+   */
+  private static final class Cell {
     final byte[] key;
     final int hash;
+    volatile Item item;
 
-    HashedKey(byte[] key) {
+    Cell(byte[] key) {
       this.key = key;
       this.hash = Arrays.hashCode(key);
     }
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof HashedKey k && k.hash == hash && Arrays.equals(k.key, key);
+      return o instanceof Cell k && k.hash == hash && Arrays.equals(k.key, key);
     }
 
     @Override
@@ -120,25 +139,28 @@ public final class MemoryStorage implements Storage {
   }
 
   private static final class MapCursor implements Cursor {
-    private final Iterator<Map.Entry<byte[], Item>> it;
+    private final Iterator<Cell> it;
     private byte[] key;
     private Item item;
 
-    MapCursor(Iterator<Map.Entry<byte[], Item>> it) {
+    MapCursor(Iterator<Cell> it) {
       this.it = it;
     }
 
     @Override
     public boolean next() {
-      if (!it.hasNext()) {
-        key = null;
-        item = null;
-        return false;
+      while (it.hasNext()) {
+        Cell cell = it.next();
+        Item current = cell.item;
+        if (current != null) {
+          key = cell.key;
+          item = current;
+          return true;
+        }
       }
-      Map.Entry<byte[], Item> e = it.next();
-      key = e.getKey();
-      item = e.getValue();
-      return true;
+      key = null;
+      item = null;
+      return false;
     }
 
     @Override
