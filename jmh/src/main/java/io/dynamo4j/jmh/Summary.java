@@ -72,7 +72,7 @@ public final class Summary {
   }
 
   /** One JMH result: a benchmark method for one target and shape, in one mode. */
-  record Result(String workload, String mode, int threads, Target target, String shape, int items,
+  record Result(String workload, String mode, int threads, String target, String shape, int items,
       double score, double error, String unit, Map<String, Double> percentiles) {
 
     /** {@code value} (in this result's unit) in microseconds per operation. */
@@ -106,6 +106,11 @@ public final class Summary {
       return mode.equals("sample");
     }
 
+    /** A MapperBenchmark result (its targets are mappers, not {@link Target}s). */
+    boolean mapping() {
+      return workload.equals("Mapper");
+    }
+
     String group() {
       return workload + "/" + shape + "/" + mode + "/" + threads;
     }
@@ -113,7 +118,8 @@ public final class Summary {
 
   /**
    * The results in one JMH JSON document: the benchmarks of this module that have a {@code target}
-   * parameter; others (DynamoJsonBenchmark, say) are left out.
+   * parameter; others (DynamoJsonBenchmark, say) are left out. A MapperBenchmark result's workload
+   * is {@code Mapper} and its shape names the method too ({@code objectToItem ONE_KB}).
    */
   static List<Result> read(String json) throws IOException {
     List<Result> results = new ArrayList<>();
@@ -128,8 +134,12 @@ public final class Summary {
       JsonNode metric = run.get("primaryMetric");
       Map<String, Double> percentiles = new LinkedHashMap<>();
       metric.path("scorePercentiles").fields().forEachRemaining(e -> percentiles.put(e.getKey(), e.getValue().asDouble()));
+      String shape = params.path("shape").asText("-");
+      if (workload.equals("Mapper")) {
+        shape = benchmark.substring(benchmark.lastIndexOf('.') + 1) + " " + shape;
+      }
       results.add(new Result(workload, run.get("mode").asText(), run.get("threads").asInt(),
-          Target.valueOf(params.get("target").asText()), params.path("shape").asText("-"),
+          params.get("target").asText(), shape,
           params.path("items").asInt(0), metric.get("score").asDouble(),
           metric.path("scoreError").asDouble(Double.NaN), metric.get("scoreUnit").asText(), percentiles));
     }
@@ -144,7 +154,8 @@ public final class Summary {
         Runtime.getRuntime().availableProcessors(), loadAverage(), System.getProperty("java.vm.name"),
         System.getProperty("java.runtime.version")));
     List<Result> latency = sorted(results.stream().filter(Result::latency).toList());
-    List<Result> throughput = sorted(results.stream().filter(r -> !r.latency()).toList());
+    List<Result> throughput = sorted(results.stream().filter(r -> r.mode().equals("thrpt")).toList());
+    List<Result> mapping = sorted(results.stream().filter(Result::mapping).toList());
     if (!latency.isEmpty()) {
       md.append("## Latency, one thread (SampleTime, µs per operation)\n\n");
       md.append("× is the matching DynamoDB Local target's figure over this one's (higher is better for dynamo4j).\n\n");
@@ -173,6 +184,19 @@ public final class Summary {
       }
       md.append('\n');
     }
+    if (!mapping.isEmpty()) {
+      md.append("## Object mapping (MapperBenchmark: µs per operation, average or single shot)\n\n");
+      md.append("× is the Enhanced Client's time over dynamo4j's (bean classes against `ENHANCED_BEAN`, "
+          + "immutable classes against `ENHANCED_IMMUTABLE`).\n\n");
+      md.append("| Benchmark | Shape | Target | mean ± error | × |\n|---|---|---|---:|---:|\n");
+      for (Result r : mapping) {
+        Result base = baseline(r);
+        md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s ± %s | %s |%n", r.shape().split(" ")[0],
+            r.shape().split(" ")[1], r.target(), micros(r.micros(r.score())), micros(r.micros(r.error())),
+            ratio(base, r, x -> x.micros(x.score()))));
+      }
+      md.append('\n');
+    }
     if (!latency.isEmpty()) {
       targets(md, latency);
     }
@@ -188,7 +212,7 @@ public final class Summary {
       if (base == null || base == r) {
         continue;
       }
-      double goal = r.target() == Target.DYNAMO4J_SERVER ? SERVER_TARGET
+      double goal = r.target().equals(Target.DYNAMO4J_SERVER.name()) ? SERVER_TARGET
           : r.workload().equals("Scan") ? SCAN_TARGET : MEMORY_TARGET;
       double ratio = base.percentileMicros("50.0") / r.percentileMicros("50.0");
       lines.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n", r.workload(), r.shape(), r.target(),
@@ -242,13 +266,23 @@ public final class Summary {
 
   /** The result of {@code r}'s baseline target in the same workload, shape, mode and threads, or null. */
   private Result baseline(Result r) {
-    Target base = r.target().baseline();
+    String base = baselineOf(r.target());
     for (Result other : results) {
-      if (other.target() == base && other.group().equals(r.group())) {
+      if (other.target().equals(base) && other.group().equals(r.group())) {
         return other;
       }
     }
     return null;
+  }
+
+  /** The target {@code target} is compared with: {@link Target#baseline()}, or for a mapper the Enhanced Client. */
+  static String baselineOf(String target) {
+    return switch (target) {
+      case "DYNAMO4J_GENERATED", "DYNAMO4J_REFLECTIVE" -> "ENHANCED_BEAN";
+      case "DYNAMO4J_GENERATED_IMMUTABLE" -> "ENHANCED_IMMUTABLE";
+      case "ENHANCED_BEAN", "ENHANCED_IMMUTABLE" -> target;
+      default -> Target.valueOf(target).baseline().name();
+    };
   }
 
   private static String ratio(Result base, Result r, java.util.function.ToDoubleFunction<Result> figure) {
