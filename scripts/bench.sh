@@ -4,16 +4,16 @@
 # of each dynamo4j target to the matching DynamoDB Local target, the mappers, heap per item, and
 # the servers' start-up time and resident memory.
 #
-#   scripts/bench.sh quick   # about 4 minutes on 2 cores: 20,000 ONE_KB items, latency only
+#   scripts/bench.sh quick   # under 5 minutes on 2 cores: 20,000 ONE_KB items, latency only
 #   scripts/bench.sh full    # about 25 minutes on 2 cores: 100,000 items of both shapes, latency
 #                            # and two-thread throughput, 1M items for heap per item
 #
 # Needs the build first (mvn -B verify, or mvn -B -q -pl jmh -am package -DskipTests): it runs
 # jmh/target/benchmarks.jar and starts server/target/dynamo4j-server.jar. Needs only java.
 #
-# Each (target, shape) runs in a JVM of its own with every workload (JMH -f 0, -Ddynamo4j.bench.share
-# keeps the loaded table from one benchmark to the next), so each target loads its table once:
-# loading DynamoDB Local takes longer than measuring it. See jmh/RESULTS.md.
+# Each (target, shape) runs in a JVM of its own with every workload (JMH -f 0 through SharedRun,
+# which keeps the loaded table from one benchmark to the next), so each target loads its table
+# once: loading DynamoDB Local takes longer than measuring it. See jmh/RESULTS.md.
 set -euo pipefail
 
 mode=${1:-}
@@ -42,12 +42,12 @@ engine_targets="DYNAMO4J_MEMORY DYNAMO4J_SERVER DYNAMODB_LOCAL DYNAMODB_LOCAL_SE
 if [ "$mode" = quick ]; then
   groups=""
   for t in $engine_targets; do groups="$groups $t:ONE_KB:20000"; done
-  iterations=(-wi 1 -w 1s -i 2 -r 1s)
+  iterations=(-wi 1 -w 500ms -i 2 -r 1s)
   exclude=(-e '\.throughput$')
-  mapper=('MapperBenchmark\.(objectToItem|itemToObject)$' -p target=DYNAMO4J_GENERATED,ENHANCED_BEAN -p shape=ONE_KB
-          -f 1 -wi 1 -w 1s -i 2 -r 1s)
-  heap=(-Xmx3g 100000)
-  startup_runs=3
+  mapper=()
+  mapped=('Mapped(Get|Put)ItemBenchmark' -p items=1000 -f 1 -wi 1 -w 1s -i 2 -r 1s)
+  heap=(-Xmx2g 50000)
+  startup_runs=2
 else
   groups=""
   for t in $engine_targets; do
@@ -59,6 +59,7 @@ else
   iterations=(-wi 2 -w 1s -i 4 -r 1s)
   exclude=()
   mapper=('MapperBenchmark\.(objectToItem|itemToObject|schemaBuild)$' -f 1 -wi 2 -w 1s -i 3 -r 1s)
+  mapped=('Mapped(Get|Put)ItemBenchmark' -p items=10000 -f 1 -wi 2 -w 1s -i 4 -r 1s)
   first_schema=('MapperBenchmark\.firstSchema$' -p shape=ONE_KB -f 3)
   heap=(-Xmx8g 1000000)
   startup_runs=5
@@ -70,7 +71,7 @@ for group in $groups; do
   IFS=: read -r target shape items <<< "$group"
   name="$target-$shape"
   echo "bench.sh: $target, $shape, $items items ($(elapsed))" >&2
-  if ! java -Xms2g -Xmx2g -Ddynamo4j.bench.share=true -jar "$jar" "$workloads" ${exclude[@]+"${exclude[@]}"} \
+  if ! java -Xms2g -Xmx2g -cp "$jar" io.dynamo4j.jmh.SharedRun "$workloads" ${exclude[@]+"${exclude[@]}"} \
       -f 0 -p target="$target" -p shape="$shape" -p items="$items" "${iterations[@]}" \
       -rf json -rff "$out/$name.json" > "$out/$name.log" 2>&1; then
     echo "bench.sh: $name failed; the end of $out/$name.log:" >&2
@@ -79,10 +80,13 @@ for group in $groups; do
   fi
 done
 
-echo "bench.sh: mappers ($(elapsed))" >&2
-java -jar "$jar" "${mapper[@]}" -rf json -rff "$out/mapper.json" > "$out/mapper.log" 2>&1 \
-  || { tail -n 30 "$out/mapper.log" >&2; exit 1; }
+echo "bench.sh: mapped GetItem and PutItem ($(elapsed))" >&2
+java -jar "$jar" "${mapped[@]}" -rf json -rff "$out/mapped.json" > "$out/mapped.log" 2>&1 \
+  || { tail -n 30 "$out/mapped.log" >&2; exit 1; }
 if [ "$mode" = full ]; then
+  echo "bench.sh: mappers ($(elapsed))" >&2
+  java -jar "$jar" "${mapper[@]}" -rf json -rff "$out/mapper.json" > "$out/mapper.log" 2>&1 \
+    || { tail -n 30 "$out/mapper.log" >&2; exit 1; }
   java -jar "$jar" "${first_schema[@]}" -rf json -rff "$out/mapper-first.json" > "$out/mapper-first.log" 2>&1 \
     || { tail -n 30 "$out/mapper-first.log" >&2; exit 1; }
 fi

@@ -280,7 +280,8 @@ public final class Summary {
     return switch (target) {
       case "DYNAMO4J_GENERATED", "DYNAMO4J_REFLECTIVE" -> "ENHANCED_BEAN";
       case "DYNAMO4J_GENERATED_IMMUTABLE" -> "ENHANCED_IMMUTABLE";
-      case "ENHANCED_BEAN", "ENHANCED_IMMUTABLE" -> target;
+      case "ENHANCED_BEAN", "ENHANCED_IMMUTABLE", "ENHANCED_CLIENT" -> target;
+      case "DYNAMO4J_MAPPER" -> "ENHANCED_CLIENT";
       default -> Target.valueOf(target).baseline().name();
     };
   }

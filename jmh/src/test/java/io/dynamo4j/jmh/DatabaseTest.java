@@ -137,7 +137,7 @@ class DatabaseTest {
     try (Database db = target.open()) {
       db.createTable(Dataset.TABLE);
       List<Object> items = new ArrayList<>();
-      for (int i = 0; i < 3_000; i++) {
+      for (int i = 0; i < 1_100; i++) {
         items.add(db.item(shape.item(i, 0)));
       }
       db.load(Dataset.TABLE, items);
@@ -146,21 +146,21 @@ class DatabaseTest {
       assertThat(db.putIfAbsent(Dataset.TABLE, db.item(shape.item(17, 9)))).isFalse();
       assertThat(db.neutral(db.getItem(Dataset.TABLE, db.key(Dataset.key(17))))).isEqualTo(shape.item(17, 0));
       // ... and writes one that does not.
-      assertThat(db.putIfAbsent(Dataset.TABLE, db.item(shape.item(3_000, 0)))).isTrue();
-      assertThat(db.neutral(db.getItem(Dataset.TABLE, db.key(Dataset.key(3_000))))).isEqualTo(shape.item(3_000, 0));
+      assertThat(db.putIfAbsent(Dataset.TABLE, db.item(shape.item(2_000, 0)))).isTrue();
+      assertThat(db.neutral(db.getItem(Dataset.TABLE, db.key(Dataset.key(2_000))))).isEqualTo(shape.item(2_000, 0));
 
       Object[] batch = new Object[BatchWriteItemBenchmark.ITEMS];
       for (int i = 0; i < batch.length; i++) {
-        batch[i] = db.item(shape.item(100 * i, 4));
+        batch[i] = db.item(shape.item(40 * i, 4));
       }
       db.batchPut(Dataset.TABLE, batch);
       for (int i = 0; i < batch.length; i++) {
-        assertThat(db.neutral(db.getItem(Dataset.TABLE, db.key(Dataset.key(100 * i))))).isEqualTo(shape.item(100 * i, 4));
+        assertThat(db.neutral(db.getItem(Dataset.TABLE, db.key(Dataset.key(40 * i))))).isEqualTo(shape.item(40 * i, 4));
       }
 
-      // Group 12 holds items 12, 1012 and 2012 of the first 3,000 (3,000 itself is in group 0).
-      assertThat(db.queryIndex(Dataset.TABLE, db.value(Dataset.groupValue(12)), 10)).isEqualTo(3);
-      assertThat(db.queryIndex(Dataset.TABLE, db.value(Dataset.groupValue(0)), 10)).isEqualTo(4);
+      // Group 12 holds items 12 and 1012 of the first 1,100; group 0 holds 0, 1000 and 2000.
+      assertThat(db.queryIndex(Dataset.TABLE, db.value(Dataset.groupValue(12)), 10)).isEqualTo(2);
+      assertThat(db.queryIndex(Dataset.TABLE, db.value(Dataset.groupValue(0)), 10)).isEqualTo(3);
       assertThat(db.queryIndex(Dataset.TABLE, db.value(Dataset.groupValue(0)), 2)).isEqualTo(2);
       assertThat(db.queryIndex(Dataset.TABLE, db.value(s("nobody")), 10)).isZero();
     }
