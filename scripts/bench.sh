@@ -5,7 +5,7 @@
 # the servers' start-up time and resident memory.
 #
 #   scripts/bench.sh quick   # under 5 minutes on 2 cores: 20,000 ONE_KB items, latency only
-#   scripts/bench.sh full    # about 25 minutes on 2 cores: 100,000 items of both shapes, latency
+#   scripts/bench.sh full    # under 30 minutes on a quiet 2-core machine (estimated): 100,000 items of both shapes, latency
 #                            # and two-thread throughput, 1M items for heap per item
 #
 # Needs the build first (mvn -B verify, or mvn -B -q -pl jmh -am package -DskipTests): it runs
@@ -56,10 +56,10 @@ else
   # DynamoDB Local's file mode loads at about 4 ms an item (SQLite with a journal; 7 minutes for
   # 100,000), so it runs on 20,000 ONE_KB items only.
   groups="$groups DYNAMODB_LOCAL_FILE:ONE_KB:20000"
-  iterations=(-wi 2 -w 1s -i 4 -r 1s)
+  iterations=(-wi 2 -w 1s -i 3 -r 1s)
   exclude=()
-  mapper=('MapperBenchmark\.(objectToItem|itemToObject|schemaBuild)$' -f 1 -wi 2 -w 1s -i 3 -r 1s)
-  mapped=('Mapped(Get|Put)ItemBenchmark' -p items=10000 -f 1 -wi 2 -w 1s -i 4 -r 1s)
+  mapper=('MapperBenchmark\.(objectToItem|itemToObject|schemaBuild)$' -p shape=ONE_KB -f 1 -wi 2 -w 1s -i 3 -r 1s)
+  mapped=('Mapped(Get|Put)ItemBenchmark' -p items=10000 -f 1 -wi 2 -w 1s -i 3 -r 1s)
   first_schema=('MapperBenchmark\.firstSchema$' -p shape=ONE_KB -f 3)
   heap=(-Xmx8g 1000000)
   startup_runs=5

@@ -31,12 +31,13 @@ public class ScanBenchmark {
   /** Items read per operation. */
   static final int ITEMS = 10_000;
 
-  /** Scans 10,000 items; returns how many were read. */
+  /** Scans 10,000 items (all of them in a smaller table); returns how many were read. */
   @Benchmark
   public int scan(LoadedTable table) {
-    int read = table.database().scan(Dataset.TABLE, ITEMS);
-    if (read != ITEMS) {
-      throw new IllegalStateException("scanned " + read + " items, not " + ITEMS);
+    int wanted = Math.min(ITEMS, table.items);
+    int read = table.database().scan(Dataset.TABLE, wanted);
+    if (read != wanted) {
+      throw new IllegalStateException("scanned " + read + " items, not " + wanted);
     }
     return read;
   }
