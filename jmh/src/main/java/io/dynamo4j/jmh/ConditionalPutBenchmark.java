@@ -1,17 +1,12 @@
 package io.dynamo4j.jmh;
 
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
@@ -20,8 +15,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * 100,000 items ({@link LoadedTable}) with {@code attribute_not_exists(pk)}, which fails with
  * ConditionalCheckFailedException and changes nothing; the adapter catches the exception as an
  * application does, so its cost (in the AWS SDK: an HTTP 400 and an exception built from it) is
- * measured. For every {@link Target} and {@link ItemShape}; SampleTime ({@code putIfAbsent}) and
- * two-thread throughput ({@code throughput}).
+ * measured. The items are {@link PutItemBenchmark}'s. For every {@link Target} and {@link
+ * ItemShape}; SampleTime ({@code putIfAbsent}) and two-thread throughput ({@code throughput}).
  *
  * <p>Run, from the repository root, after {@code mvn -B -pl jmh -am package -DskipTests}:
  * <pre>
@@ -35,31 +30,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 public class ConditionalPutBenchmark {
 
-  /** Each thread's items to write, in the target's form, and where it is in them. */
-  @State(Scope.Thread)
-  public static class Items {
-    private static final int COUNT = 1 << 13;
-
-    private final Object[] items = new Object[COUNT];
-    private int next;
-
-    /** Makes {@code COUNT} new versions of random items of the table. */
-    @Setup(Level.Trial)
-    public void setUp(LoadedTable table) {
-      SplittableRandom random = new SplittableRandom(23 + Thread.currentThread().getId());
-      for (int i = 0; i < COUNT; i++) {
-        items[i] = table.database().item(table.shape.item(table.randomIndex(random), 1 + i));
-      }
-    }
-
-    Object next() {
-      return items[next++ & (COUNT - 1)];
-    }
-  }
-
   /** Tries to write one item that exists; returns false (the condition failed). */
   @Benchmark
-  public boolean putIfAbsent(LoadedTable table, Items items) {
+  public boolean putIfAbsent(LoadedTable table, PutItemBenchmark.Items items) {
     boolean written = table.database().putIfAbsent(Dataset.TABLE, items.next());
     if (written) {
       throw new IllegalStateException(table.target + " wrote an item that exists despite attribute_not_exists(pk)");
@@ -72,7 +45,7 @@ public class ConditionalPutBenchmark {
   @BenchmarkMode(Mode.Throughput)
   @OutputTimeUnit(TimeUnit.SECONDS)
   @Threads(2)
-  public boolean throughput(LoadedTable table, Items items) {
+  public boolean throughput(LoadedTable table, PutItemBenchmark.Items items) {
     return putIfAbsent(table, items);
   }
 }
