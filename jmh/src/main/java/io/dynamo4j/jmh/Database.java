@@ -14,15 +14,16 @@ import java.util.List;
  * client call (one cast, one request built with the client's builder, no conversion of results),
  * so the adapter adds the same small cost to every target.
  *
- * <p>Thread-safe as far as the underlying client is: both clients used today are.
+ * <p>Thread-safe as far as the underlying client is: every client used here is.
  */
 interface Database extends AutoCloseable {
 
   /**
-   * Creates {@code table} with a string partition key {@code pk} and a number sort key {@code sk},
-   * on demand, and returns when it can be used.
+   * Creates {@code table} with {@link Dataset}'s layout (string partition key {@link Dataset#PK},
+   * number sort key {@link Dataset#SK}, the GSI {@link Dataset#GSI} on {@link Dataset#GROUP}
+   * projecting every attribute), on demand, and returns when it can be used.
    */
-  void createTable(String table, String pk, String sk);
+  void createTable(String table);
 
   /** {@code item} in this target's own representation, for {@link #putItem} and {@link #load}. */
   Object item(Item item);
@@ -35,6 +36,19 @@ interface Database extends AutoCloseable {
 
   /** DynamoDB's PutItem of {@code item}, made by {@link #item}. */
   void putItem(String table, Object item);
+
+  /**
+   * DynamoDB's PutItem of {@code item} (made by {@link #item}) with the condition
+   * {@code attribute_not_exists(pk)}: true if it was written, false if the condition failed
+   * (ConditionalCheckFailedException, caught here as an application catches it).
+   */
+  boolean putIfAbsent(String table, Object item);
+
+  /**
+   * DynamoDB's BatchWriteItem of a Put of each of {@code items} (made by {@link #item}; distinct
+   * keys, at most 25), sending what comes back unprocessed again until none is left.
+   */
+  void batchPut(String table, Object[] items);
 
   /**
    * DynamoDB's GetItem (eventually consistent) of {@code key}, made by {@link #key}: the response's
@@ -58,6 +72,13 @@ interface Database extends AutoCloseable {
    * the benchmark partitions hold far less than 1 MB.
    */
   int query(String table, Object partitionValue);
+
+  /**
+   * DynamoDB's Query of the GSI {@link Dataset#GSI}: items whose {@link Dataset#GROUP} equals
+   * {@code groupValue} (made by {@link #value}), at most {@code limit} of them (one request);
+   * returns the number of items.
+   */
+  int queryIndex(String table, Object groupValue, int limit);
 
   /**
    * DynamoDB's Scan (eventually consistent) from the start of the table, page after page (each page

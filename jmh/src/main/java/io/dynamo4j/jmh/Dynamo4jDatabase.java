@@ -2,14 +2,18 @@ package io.dynamo4j.jmh;
 
 import io.dynamo4j.DynamoClient;
 import io.dynamo4j.api.AttributeDefinition;
+import io.dynamo4j.api.BatchWriteItemRequest;
 import io.dynamo4j.api.BillingMode;
 import io.dynamo4j.api.CreateTableRequest;
 import io.dynamo4j.api.Get;
 import io.dynamo4j.api.GetItemRequest;
+import io.dynamo4j.api.GlobalSecondaryIndex;
 import io.dynamo4j.api.ItemResponse;
 import io.dynamo4j.api.KeySchemaElement;
+import io.dynamo4j.api.Projection;
 import io.dynamo4j.api.Put;
 import io.dynamo4j.api.PutItemRequest;
+import io.dynamo4j.api.PutRequest;
 import io.dynamo4j.api.QueryRequest;
 import io.dynamo4j.api.QueryResponse;
 import io.dynamo4j.api.ScanRequest;
@@ -19,9 +23,12 @@ import io.dynamo4j.api.TransactGetItemsRequest;
 import io.dynamo4j.api.TransactWriteItem;
 import io.dynamo4j.api.TransactWriteItemsRequest;
 import io.dynamo4j.api.UpdateItemRequest;
+import io.dynamo4j.api.WriteRequest;
+import io.dynamo4j.error.ConditionalCheckFailedException;
 import io.dynamo4j.model.AttributeValue;
 import io.dynamo4j.model.Item;
 import io.dynamo4j.spi.Engine;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -41,11 +48,17 @@ final class Dynamo4jDatabase implements Database {
   }
 
   @Override
-  public void createTable(String table, String pk, String sk) {
+  public void createTable(String table) {
     client.createTable(CreateTableRequest.builder()
         .tableName(table)
-        .keySchema(KeySchemaElement.hash(pk), KeySchemaElement.range(sk))
-        .attributeDefinitions(AttributeDefinition.string(pk), AttributeDefinition.number(sk))
+        .keySchema(KeySchemaElement.hash(Dataset.PK), KeySchemaElement.range(Dataset.SK))
+        .attributeDefinitions(AttributeDefinition.string(Dataset.PK), AttributeDefinition.number(Dataset.SK),
+            AttributeDefinition.string(Dataset.GROUP))
+        .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
+            .indexName(Dataset.GSI)
+            .keySchema(KeySchemaElement.hash(Dataset.GROUP))
+            .projection(Projection.all())
+            .build())
         .billingMode(BillingMode.PAY_PER_REQUEST)
         .build());
   }
@@ -62,7 +75,7 @@ final class Dynamo4jDatabase implements Database {
 
   @Override
   public void load(String table, List<Object> items) {
-    // The memory engine has no BatchWriteItem yet, and a put costs microseconds: one by one.
+    // A put costs microseconds: one by one.
     for (Object item : items) {
       putItem(table, item);
     }
@@ -71,6 +84,30 @@ final class Dynamo4jDatabase implements Database {
   @Override
   public void putItem(String table, Object item) {
     client.putItem(PutItemRequest.builder().tableName(table).item((Item) item).build());
+  }
+
+  @Override
+  public boolean putIfAbsent(String table, Object item) {
+    try {
+      client.putItem(PutItemRequest.builder().tableName(table).item((Item) item)
+          .conditionExpression("attribute_not_exists(pk)")
+          .build());
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public void batchPut(String table, Object[] items) {
+    List<WriteRequest> writes = new ArrayList<>(items.length);
+    for (Object item : items) {
+      writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item((Item) item).build()).build());
+    }
+    Map<String, List<WriteRequest>> pending = Map.of(table, writes);
+    while (!pending.isEmpty()) {
+      pending = client.batchWriteItem(BatchWriteItemRequest.builder().requestItems(pending).build()).unprocessedItems();
+    }
   }
 
   @Override
@@ -97,6 +134,16 @@ final class Dynamo4jDatabase implements Database {
     QueryResponse r = client.query(QueryRequest.builder().tableName(table)
         .keyConditionExpression("pk = :p")
         .expressionAttributeValues(Map.of(":p", (AttributeValue) partitionValue))
+        .build());
+    return r.items().size();
+  }
+
+  @Override
+  public int queryIndex(String table, Object groupValue, int limit) {
+    QueryResponse r = client.query(QueryRequest.builder().tableName(table).indexName(Dataset.GSI)
+        .keyConditionExpression("g = :g")
+        .expressionAttributeValues(Map.of(":g", (AttributeValue) groupValue))
+        .limit(limit)
         .build());
     return r.items().size();
   }

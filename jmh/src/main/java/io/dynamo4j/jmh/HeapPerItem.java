@@ -1,10 +1,15 @@
 package io.dynamo4j.jmh;
 
 import io.dynamo4j.model.Item;
+import java.io.IOException;
+import java.io.Writer;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.ref.Reference;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Properties;
 
 /**
  * Heap bytes per stored item in dynamo4j's memory engine: the live heap after loading {@code N}
@@ -17,7 +22,8 @@ import java.util.Locale;
  * java -Xmx4g -XX:+UseSerialGC -cp jmh/target/benchmarks.jar io.dynamo4j.jmh.HeapPerItem 100000 ONE_KB
  * java -Xmx4g -XX:+UseSerialGC -cp jmh/target/benchmarks.jar io.dynamo4j.jmh.HeapPerItem 100000 TINY
  * </pre>
- * Arguments: the number of items (default 100000) and the {@link ItemShape} (default ONE_KB).
+ * Arguments: the number of items (default 100000), the {@link ItemShape} (default ONE_KB) and,
+ * optionally, a properties file to write the figures to (for {@link Summary}).
  * A serial collector makes "live heap after a full collection" exact. Not thread-safe; a program.
  */
 public final class HeapPerItem {
@@ -27,7 +33,7 @@ public final class HeapPerItem {
   private HeapPerItem() {}
 
   /** Prints the measurement; see the class comment for the arguments. */
-  public static void main(String[] args) {
+  public static void main(String[] args) throws IOException {
     int count = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 100_000;
     ItemShape shape = args.length > 1 ? ItemShape.valueOf(args[1]) : ItemShape.ONE_KB;
 
@@ -47,12 +53,23 @@ public final class HeapPerItem {
         System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"),
         Runtime.getRuntime().maxMemory() >> 20,
         ManagementFactory.getGarbageCollectorMXBeans().stream().map(gc -> gc.getName()).toList());
+    if (args.length > 2) {
+      Properties figures = new Properties();
+      figures.setProperty("heap.items", Integer.toString(count));
+      figures.setProperty("heap.shape", shape.name());
+      figures.setProperty("heap.itemBytes", String.format(Locale.ROOT, "%.1f", (double) itemBytes / count));
+      figures.setProperty("heap.arrayBytesPerItem", String.format(Locale.ROOT, "%.0f", plain));
+      figures.setProperty("heap.engineBytesPerItem", String.format(Locale.ROOT, "%.0f", engine));
+      try (Writer out = Files.newBufferedWriter(Path.of(args[2]))) {
+        figures.store(out, "HeapPerItem");
+      }
+    }
   }
 
   /** Live heap per item of the memory engine holding {@code count} items. */
   static double engineBytesPerItem(ItemShape shape, int count) {
     try (Database database = Target.DYNAMO4J_MEMORY.open()) {
-      database.createTable(Dataset.TABLE, Dataset.PK, Dataset.SK);
+      database.createTable(Dataset.TABLE);
       long before = liveHeap();
       for (int i = 0; i < count; i++) {
         database.putItem(Dataset.TABLE, database.item(shape.item(i, 0)));

@@ -9,17 +9,17 @@ import io.dynamo4j.model.Item;
 import java.util.SplittableRandom;
 
 /**
- * What the benchmark items hold besides their key ({@link Dataset#key}); a JMH {@code @Param}
+ * What the benchmark items hold besides their keys ({@link Dataset#keys}); a JMH {@code @Param}
  * ({@code -p shape=ONE_KB,TINY}). Items are a pure function of (index, version): the same in every
  * target and every run. Immutable and thread-safe.
  */
 public enum ItemShape {
 
-  /** The key and one number: about 20 bytes as DynamoDB counts them. */
+  /** The key, the GSI key and one number: about 25 bytes as DynamoDB counts them. */
   TINY {
     @Override
     Item item(int index, int version) {
-      return Dataset.key(index).with("v", n(version));
+      return Dataset.keys(index).with("v", n(version));
     }
   },
 
@@ -31,7 +31,7 @@ public enum ItemShape {
     @Override
     Item item(int index, int version) {
       SplittableRandom random = new SplittableRandom(index * 31L + version);
-      Item.Builder item = Dataset.key(index).toBuilder()
+      Item.Builder item = Dataset.keys(index).toBuilder()
           .put("name", s("Customer " + index))
           .put("email", s("customer" + index + "@example.com"))
           .put("balance", n(random.nextInt(1_000_000) + "." + random.nextInt(10, 100)))
@@ -49,7 +49,7 @@ public enum ItemShape {
 
   private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ";
 
-  /** Item {@code index} (with {@link Dataset#key}{@code (index)}) at {@code version}. */
+  /** Item {@code index} (with {@link Dataset#keys}{@code (index)}) at {@code version}. */
   abstract Item item(int index, int version);
 
   private static String text(SplittableRandom random, int length) {

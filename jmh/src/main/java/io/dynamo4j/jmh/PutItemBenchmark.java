@@ -12,6 +12,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -31,7 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-Dsqlite4java.library.path=jmh/target/native"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 public class PutItemBenchmark {
 
   /** Each thread's items to write, in the target's form, and where it is in them. */
@@ -60,5 +61,14 @@ public class PutItemBenchmark {
   @Benchmark
   public void putItem(LoadedTable table, Items items) {
     table.database().putItem(Dataset.TABLE, items.next());
+  }
+
+  /** The same, from two threads at once: operations per second (throughput, not latency). */
+  @Benchmark
+  @BenchmarkMode(Mode.Throughput)
+  @OutputTimeUnit(TimeUnit.SECONDS)
+  @Threads(2)
+  public void throughput(LoadedTable table, Items items) {
+    putItem(table, items);
   }
 }

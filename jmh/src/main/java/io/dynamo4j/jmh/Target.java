@@ -1,14 +1,19 @@
 package io.dynamo4j.jmh;
 
+import io.dynamo4j.engine.LocalEngine;
 import io.dynamo4j.engine.memory.MemoryEngine;
+import io.dynamo4j.server.DynamoServer;
 
 /**
  * What a benchmark measures: a benchmark takes one as a JMH {@code @Param}, so dynamo4j and the
  * incumbents run in the same run, on the same data, with the same benchmark code. Pick some with
  * {@code -p target=DYNAMO4J_MEMORY,DYNAMODB_LOCAL}.
  *
- * <p>To add a target (the disk engine, the server over HTTP, DynamoDB Local's HTTP server or its
- * file mode), add a constant and a {@link Database} for it. Immutable and thread-safe.
+ * <p>Each target names its {@link #baseline()}: the DynamoDB Local target an application would use
+ * instead, which the summary divides by. In-process targets compare with DynamoDB Local in process,
+ * servers with DynamoDB Local's server, both through the same AWS SDK client and HTTP client.
+ *
+ * <p>To add a target, add a constant and a {@link Database} for it. Immutable and thread-safe.
  */
 public enum Target {
 
@@ -17,6 +22,36 @@ public enum Target {
     @Override
     Database open() {
       return new Dynamo4jDatabase(MemoryEngine.create());
+    }
+
+    @Override
+    Target baseline() {
+      return DYNAMODB_LOCAL;
+    }
+  },
+
+  // DYNAMO4J_DISK goes here once engine-disk exists: new Dynamo4jDatabase(<disk engine over a new
+  // temporary folder>), deleting the folder on close (as DynamoDbLocal.inFolder does); its
+  // baseline is DYNAMODB_LOCAL_FILE. Add it to LoadedTable's @Param and to scripts/bench.sh.
+
+  /**
+   * dynamo4j's server ({@code DynamoServer}, Netty) over a memory engine, in this JVM, on a free
+   * loopback port, through the AWS SDK v2 {@code DynamoDbClient} with the Apache HTTP client.
+   */
+  DYNAMO4J_SERVER {
+    @Override
+    Database open() {
+      LocalEngine engine = MemoryEngine.create();
+      DynamoServer server = DynamoServer.builder().engine(engine).port(0).start();
+      return AwsSdkDatabase.overHttp(server.endpoint(), () -> {
+        server.close();
+        engine.close();
+      });
+    }
+
+    @Override
+    Target baseline() {
+      return DYNAMODB_LOCAL_SERVER;
     }
   },
 
@@ -27,10 +62,34 @@ public enum Target {
   DYNAMODB_LOCAL {
     @Override
     Database open() {
-      return DynamoDbLocalDatabase.inMemory();
+      return DynamoDbLocal.inMemory();
+    }
+  },
+
+  /** DynamoDB Local in this JVM in file mode (over a new temporary folder), as {@link #DYNAMODB_LOCAL}. */
+  DYNAMODB_LOCAL_FILE {
+    @Override
+    Database open() {
+      return DynamoDbLocal.inFolder();
+    }
+  },
+
+  /**
+   * DynamoDB Local's HTTP server ({@code ServerRunner}, Jetty) in this JVM, in memory, on a free
+   * loopback port, through the AWS SDK v2 {@code DynamoDbClient} with the Apache HTTP client.
+   */
+  DYNAMODB_LOCAL_SERVER {
+    @Override
+    Database open() {
+      return DynamoDbLocal.server();
     }
   };
 
   /** A fresh, empty instance of this target; the caller closes it. */
   abstract Database open();
+
+  /** The DynamoDB Local target this one is compared with; itself for DynamoDB Local's targets. */
+  Target baseline() {
+    return this;
+  }
 }

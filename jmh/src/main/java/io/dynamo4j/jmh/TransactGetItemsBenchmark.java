@@ -12,6 +12,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -28,7 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-Dsqlite4java.library.path=jmh/target/native"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 public class TransactGetItemsBenchmark {
 
   /** How many items one transaction reads. */
@@ -60,6 +61,15 @@ public class TransactGetItemsBenchmark {
   @Benchmark
   public int transactGetItems(LoadedTable table, Reads reads) {
     return table.database().transactGet(Dataset.TABLE, reads.groups[reads.next++ & (Reads.COUNT - 1)]);
+  }
+
+  /** The same, from two threads at once: operations per second (throughput, not latency). */
+  @Benchmark
+  @BenchmarkMode(Mode.Throughput)
+  @OutputTimeUnit(TimeUnit.SECONDS)
+  @Threads(2)
+  public int throughput(LoadedTable table, Reads reads) {
+    return transactGetItems(table, reads);
   }
 
   /** {@code count} distinct random item indexes of {@code table} (a transaction may name an item once). */

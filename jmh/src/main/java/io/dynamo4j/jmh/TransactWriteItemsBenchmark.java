@@ -12,6 +12,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -29,7 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-Dsqlite4java.library.path=jmh/target/native"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 public class TransactWriteItemsBenchmark {
 
   /** How many items one transaction writes. */
@@ -61,5 +62,14 @@ public class TransactWriteItemsBenchmark {
   @Benchmark
   public void transactWriteItems(LoadedTable table, Transactions transactions) {
     table.database().transactPut(Dataset.TABLE, transactions.groups[transactions.next++ & (Transactions.COUNT - 1)]);
+  }
+
+  /** The same, from two threads at once: operations per second (throughput, not latency). */
+  @Benchmark
+  @BenchmarkMode(Mode.Throughput)
+  @OutputTimeUnit(TimeUnit.SECONDS)
+  @Threads(2)
+  public void throughput(LoadedTable table, Transactions transactions) {
+    transactWriteItems(table, transactions);
   }
 }

@@ -14,6 +14,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -30,7 +31,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-Dsqlite4java.library.path=jmh/target/native"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 public class UpdateItemBenchmark {
 
   /** Each thread's keys and values, in the target's form. */
@@ -58,5 +59,14 @@ public class UpdateItemBenchmark {
   public void updateItem(LoadedTable table, Updates updates) {
     int i = updates.next++ & (Updates.COUNT - 1);
     table.database().updateSet(Dataset.TABLE, updates.keys[i], "v", updates.values[i]);
+  }
+
+  /** The same, from two threads at once: operations per second (throughput, not latency). */
+  @Benchmark
+  @BenchmarkMode(Mode.Throughput)
+  @OutputTimeUnit(TimeUnit.SECONDS)
+  @Threads(2)
+  public void throughput(LoadedTable table, Updates updates) {
+    updateItem(table, updates);
   }
 }

@@ -7,13 +7,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dynamo4j.model.Item;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every target, through its adapter: what the benchmarks do, checked by reading back. */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class DatabaseTest {
 
   static Stream<Arguments> targetsAndShapes() {
@@ -30,7 +33,7 @@ class DatabaseTest {
   @MethodSource("targetsAndShapes")
   void getItem_afterLoad_returnsEachLoadedItem(Target target, ItemShape shape) {
     try (Database db = target.open()) {
-      db.createTable(Dataset.TABLE, Dataset.PK, Dataset.SK);
+      db.createTable(Dataset.TABLE);
       List<Object> items = new ArrayList<>();
       for (int i = 0; i < 60; i++) {
         items.add(db.item(shape.item(i, 0)));
@@ -48,7 +51,7 @@ class DatabaseTest {
   @EnumSource(Target.class)
   void putItem_existingKey_replacesTheItem(Target target) {
     try (Database db = target.open()) {
-      db.createTable(Dataset.TABLE, Dataset.PK, Dataset.SK);
+      db.createTable(Dataset.TABLE);
       db.putItem(Dataset.TABLE, db.item(ItemShape.ONE_KB.item(7, 0)));
       db.putItem(Dataset.TABLE, db.item(ItemShape.ONE_KB.item(7, 3)));
 
@@ -61,7 +64,7 @@ class DatabaseTest {
   @MethodSource("targetsAndShapes")
   void updateQueryScan_behaveAlikeOnEveryTarget(Target target, ItemShape shape) {
     try (Database db = target.open()) {
-      db.createTable(Dataset.TABLE, Dataset.PK, Dataset.SK);
+      db.createTable(Dataset.TABLE);
       List<Object> items = new ArrayList<>();
       for (int i = 0; i < 2_500; i++) {
         items.add(db.item(shape.item(i, 0)));
@@ -83,7 +86,7 @@ class DatabaseTest {
   @EnumSource(Target.class)
   void getItem_missingKey_findsNothing(Target target) {
     try (Database db = target.open()) {
-      db.createTable(Dataset.TABLE, Dataset.PK, Dataset.SK);
+      db.createTable(Dataset.TABLE);
       db.putItem(Dataset.TABLE, db.item(ItemShape.TINY.item(10, 0)));
 
       assertThat(db.neutral(db.getItem(Dataset.TABLE, db.key(Dataset.key(11))))).isNull();
@@ -112,7 +115,7 @@ class DatabaseTest {
   @MethodSource("targetsAndShapes")
   void transactions_writeFourAndReadFour_onEveryTarget(Target target, ItemShape shape) {
     try (Database db = target.open()) {
-      db.createTable(Dataset.TABLE, Dataset.PK, Dataset.SK);
+      db.createTable(Dataset.TABLE);
       Object[] items = new Object[4];
       Object[] keys = new Object[4];
       for (int i = 0; i < 4; i++) {
@@ -125,6 +128,41 @@ class DatabaseTest {
         assertThat(db.neutral(db.getItem(Dataset.TABLE, keys[i]))).isEqualTo(shape.item(10 * i, 5));
       }
       assertThat(db.transactGet(Dataset.TABLE, new Object[] {db.key(Dataset.key(1)), keys[0]})).isEqualTo(1);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("targetsAndShapes")
+  void conditionalBatchAndIndex_behaveAlikeOnEveryTarget(Target target, ItemShape shape) {
+    try (Database db = target.open()) {
+      db.createTable(Dataset.TABLE);
+      List<Object> items = new ArrayList<>();
+      for (int i = 0; i < 1_100; i++) {
+        items.add(db.item(shape.item(i, 0)));
+      }
+      db.load(Dataset.TABLE, items);
+
+      // attribute_not_exists(pk) fails on an item that exists and leaves it alone ...
+      assertThat(db.putIfAbsent(Dataset.TABLE, db.item(shape.item(17, 9)))).isFalse();
+      assertThat(db.neutral(db.getItem(Dataset.TABLE, db.key(Dataset.key(17))))).isEqualTo(shape.item(17, 0));
+      // ... and writes one that does not.
+      assertThat(db.putIfAbsent(Dataset.TABLE, db.item(shape.item(2_000, 0)))).isTrue();
+      assertThat(db.neutral(db.getItem(Dataset.TABLE, db.key(Dataset.key(2_000))))).isEqualTo(shape.item(2_000, 0));
+
+      Object[] batch = new Object[BatchWriteItemBenchmark.ITEMS];
+      for (int i = 0; i < batch.length; i++) {
+        batch[i] = db.item(shape.item(40 * i, 4));
+      }
+      db.batchPut(Dataset.TABLE, batch);
+      for (int i = 0; i < batch.length; i++) {
+        assertThat(db.neutral(db.getItem(Dataset.TABLE, db.key(Dataset.key(40 * i))))).isEqualTo(shape.item(40 * i, 4));
+      }
+
+      // Group 12 holds items 12 and 1012 of the first 1,100; group 0 holds 0, 1000 and 2000.
+      assertThat(db.queryIndex(Dataset.TABLE, db.value(Dataset.groupValue(12)), 10)).isEqualTo(2);
+      assertThat(db.queryIndex(Dataset.TABLE, db.value(Dataset.groupValue(0)), 10)).isEqualTo(3);
+      assertThat(db.queryIndex(Dataset.TABLE, db.value(Dataset.groupValue(0)), 2)).isEqualTo(2);
+      assertThat(db.queryIndex(Dataset.TABLE, db.value(s("nobody")), 10)).isZero();
     }
   }
 }

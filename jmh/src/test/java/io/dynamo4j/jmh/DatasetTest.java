@@ -56,4 +56,12 @@ class DatasetTest {
   void item_tiny_isUnderThirtyBytes() {
     assertThat(ItemShape.TINY.item(99_999, 1).sizeInBytes()).isLessThan(30);
   }
+
+  @ParameterizedTest
+  @CsvSource({"0, g000", "7, g007", "12, g012", "999, g999", "1000, g000", "2012, g012", "99999, g999"})
+  void group_index_isIndexModuloAThousandZeroPadded(int index, String group) {
+    assertThat(Dataset.group(index)).isEqualTo(s(group));
+    assertThat(ItemShape.TINY.item(index, 0).get(Dataset.GROUP)).isEqualTo(s(group));
+    assertThat(ItemShape.ONE_KB.item(index, 0).get(Dataset.GROUP)).isEqualTo(s(group));
+  }
 }

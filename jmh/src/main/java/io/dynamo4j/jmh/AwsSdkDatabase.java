@@ -1,34 +1,38 @@
 package io.dynamo4j.jmh;
 
-import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
-import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
 import io.dynamo4j.model.Bytes;
 import io.dynamo4j.model.Item;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.Get;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.ItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactGetItem;
@@ -36,92 +40,72 @@ import software.amazon.awssdk.services.dynamodb.model.TransactGetItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * Amazon's DynamoDB Local, in this JVM ({@code DynamoDBEmbedded}, in memory, telemetry off),
- * through the AWS SDK v2 {@link DynamoDbClient} it hands out. That client calls DynamoDB Local's
- * request handler directly: no HTTP, no JSON, so what is measured is DynamoDB Local itself plus
- * the SDK's request and response objects.
+ * A target seen through the AWS SDK for Java v2 {@link DynamoDbClient}, the way an application
+ * written for DynamoDB calls it: DynamoDB Local in process (the client {@code DynamoDBEmbedded}
+ * hands out, which calls its request handler directly, no HTTP), and every server over loopback
+ * HTTP (dynamo4j's and DynamoDB Local's, with the SDK's Apache client). Items are the SDK's
+ * {@code Map<String, AttributeValue>}, converted from dynamo4j's {@link Item} before measurement.
  *
- * <p>DynamoDB Local keeps its data in SQLite through sqlite4java, whose native library the build
- * copies to {@code jmh/target/native} (see {@link #useNativeLibrary()}).
- *
- * <p>Thread-safe: DynamoDB Local serialises what it must.
+ * <p>Thread-safe: the SDK client is, and both DynamoDB Local and dynamo4j serialise what they must.
  */
-final class DynamoDbLocalDatabase implements Database {
-
-  /** The name sqlite4java looks for on Linux x86-64 (it also tries the versioned name). */
-  static final String SQLITE4JAVA_LIBRARY = "libsqlite4java-linux-amd64.so";
+final class AwsSdkDatabase implements Database {
 
   /** DynamoDB's limit of items per BatchWriteItem request. */
   private static final int BATCH_WRITE_LIMIT = 25;
 
-  private final AmazonDynamoDBLocal local;
   private final DynamoDbClient client;
+  private final Runnable stop;
 
-  private DynamoDbLocalDatabase(AmazonDynamoDBLocal local) {
-    this.local = local;
-    this.client = local.dynamoDbClient();
+  /**
+   * Drives {@code client}; {@link #close()} runs {@code stop}, which closes the client (or not:
+   * DynamoDB Local's embedded client must not be closed, see {@link DynamoDbLocal}) and stops what
+   * it talks to.
+   */
+  AwsSdkDatabase(DynamoDbClient client, Runnable stop) {
+    this.client = client;
+    this.stop = stop;
   }
 
   /**
-   * A fresh, empty DynamoDB Local in memory. Its argument {@code true} is {@code disableTelemetry}:
-   * in DynamoDB Local 2.x, {@code DynamoDBEmbedded.create(Boolean)} means "telemetry off", and an
-   * embedded instance without a folder is in memory.
+   * A client of the DynamoDB server at {@code endpoint} (loopback HTTP/1.1, keep-alive), with the
+   * AWS SDK's Apache HTTP client, region us-east-1 and a fixed access key, as an application would
+   * build it; {@link #close()} closes the client, then runs {@code stopServer}.
    */
-  static DynamoDbLocalDatabase inMemory() {
-    useNativeLibrary();
-    return new DynamoDbLocalDatabase(DynamoDBEmbedded.create(true));
-  }
-
-  /**
-   * Points sqlite4java, and DynamoDB Local's own loader, at the native library the build copied to
-   * {@code jmh/target/native}: the folder named by {@code -Dsqlite4java.library.path} if it holds
-   * the library, else {@code native/} beside the jar or classes folder this class came from, so it
-   * works from any working directory. Without the library in either (another OS, say), DynamoDB
-   * Local falls back to the copies inside its own jar.
-   */
-  static void useNativeLibrary() {
-    String configured = System.getProperty("sqlite4java.library.path");
-    Path folder = besideCodeSource().resolve("native");
-    if (configured != null && Files.isRegularFile(Path.of(configured).resolve(SQLITE4JAVA_LIBRARY))) {
-      folder = Path.of(configured);
-    }
-    if (!Files.isRegularFile(folder.resolve(SQLITE4JAVA_LIBRARY))) {
-      return;
-    }
-    String absolute = folder.toAbsolutePath().toString();
-    System.setProperty("sqlite4java.library.path", absolute);
-    if (System.getProperty("org.sqlite.lib.path") == null) {
-      // DynamoDB Local's loader would otherwise copy its bundled library (the same file) to a new
-      // file in the temporary folder at every start; this makes it load the one sqlite4java would.
-      System.setProperty("org.sqlite.lib.path", absolute);
-      System.setProperty("org.sqlite.lib.name", SQLITE4JAVA_LIBRARY);
-    }
-  }
-
-  /** The folder holding the jar (or classes folder) this class came from. */
-  private static Path besideCodeSource() {
-    try {
-      Path source = Path.of(DynamoDbLocalDatabase.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      return source.toAbsolutePath().getParent();
-    } catch (URISyntaxException | RuntimeException e) {
-      return Path.of("jmh", "target");
-    }
+  static AwsSdkDatabase overHttp(URI endpoint, Runnable stopServer) {
+    DynamoDbClient client = DynamoDbClient.builder()
+        .endpointOverride(endpoint)
+        .region(Region.US_EAST_1)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
+        .httpClient(ApacheHttpClient.builder().build())
+        .build();
+    return new AwsSdkDatabase(client, () -> {
+      try {
+        client.close();
+      } finally {
+        stopServer.run();
+      }
+    });
   }
 
   @Override
-  public void createTable(String table, String pk, String sk) {
+  public void createTable(String table) {
     client.createTable(CreateTableRequest.builder()
         .tableName(table)
         .keySchema(
-            KeySchemaElement.builder().attributeName(pk).keyType(KeyType.HASH).build(),
-            KeySchemaElement.builder().attributeName(sk).keyType(KeyType.RANGE).build())
+            KeySchemaElement.builder().attributeName(Dataset.PK).keyType(KeyType.HASH).build(),
+            KeySchemaElement.builder().attributeName(Dataset.SK).keyType(KeyType.RANGE).build())
         .attributeDefinitions(
-            AttributeDefinition.builder().attributeName(pk).attributeType(ScalarAttributeType.S).build(),
-            AttributeDefinition.builder().attributeName(sk).attributeType(ScalarAttributeType.N).build())
+            AttributeDefinition.builder().attributeName(Dataset.PK).attributeType(ScalarAttributeType.S).build(),
+            AttributeDefinition.builder().attributeName(Dataset.SK).attributeType(ScalarAttributeType.N).build(),
+            AttributeDefinition.builder().attributeName(Dataset.GROUP).attributeType(ScalarAttributeType.S).build())
+        .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
+            .indexName(Dataset.GSI)
+            .keySchema(KeySchemaElement.builder().attributeName(Dataset.GROUP).keyType(KeyType.HASH).build())
+            .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+            .build())
         .billingMode(BillingMode.PAY_PER_REQUEST)
         .build());
   }
@@ -137,20 +121,9 @@ final class DynamoDbLocalDatabase implements Database {
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public void load(String table, List<Object> items) {
     for (int from = 0; from < items.size(); from += BATCH_WRITE_LIMIT) {
-      List<WriteRequest> writes = new ArrayList<>(BATCH_WRITE_LIMIT);
-      for (Object item : items.subList(from, Math.min(from + BATCH_WRITE_LIMIT, items.size()))) {
-        writes.add(WriteRequest.builder()
-            .putRequest(PutRequest.builder().item((Map<String, AttributeValue>) item).build())
-            .build());
-      }
-      Map<String, List<WriteRequest>> pending = Map.of(table, writes);
-      while (!pending.isEmpty()) {
-        BatchWriteItemResponse response = client.batchWriteItem(BatchWriteItemRequest.builder().requestItems(pending).build());
-        pending = response.unprocessedItems();
-      }
+      batchPut(table, items.subList(from, Math.min(from + BATCH_WRITE_LIMIT, items.size())).toArray());
     }
   }
 
@@ -161,6 +134,36 @@ final class DynamoDbLocalDatabase implements Database {
         .tableName(table)
         .item((Map<String, AttributeValue>) item)
         .build());
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public boolean putIfAbsent(String table, Object item) {
+    try {
+      client.putItem(PutItemRequest.builder()
+          .tableName(table)
+          .item((Map<String, AttributeValue>) item)
+          .conditionExpression("attribute_not_exists(pk)")
+          .build());
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      return false;
+    }
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public void batchPut(String table, Object[] items) {
+    List<WriteRequest> writes = new ArrayList<>(items.length);
+    for (Object item : items) {
+      writes.add(WriteRequest.builder()
+          .putRequest(PutRequest.builder().item((Map<String, AttributeValue>) item).build())
+          .build());
+    }
+    Map<String, List<WriteRequest>> pending = Map.of(table, writes);
+    while (!pending.isEmpty()) {
+      pending = client.batchWriteItem(BatchWriteItemRequest.builder().requestItems(pending).build()).unprocessedItems();
+    }
   }
 
   @Override
@@ -192,6 +195,16 @@ final class DynamoDbLocalDatabase implements Database {
     QueryResponse r = client.query(QueryRequest.builder().tableName(table)
         .keyConditionExpression("pk = :p")
         .expressionAttributeValues(Map.of(":p", (AttributeValue) partitionValue))
+        .build());
+    return r.items().size();
+  }
+
+  @Override
+  public int queryIndex(String table, Object groupValue, int limit) {
+    QueryResponse r = client.query(QueryRequest.builder().tableName(table).indexName(Dataset.GSI)
+        .keyConditionExpression("g = :g")
+        .expressionAttributeValues(Map.of(":g", (AttributeValue) groupValue))
+        .limit(limit)
         .build());
     return r.items().size();
   }
@@ -249,9 +262,7 @@ final class DynamoDbLocalDatabase implements Database {
 
   @Override
   public void close() {
-    // Not client.close(): that shuts DynamoDB Local down gently, which leaves its shard rollover
-    // thread asleep for minutes and the JVM unable to exit. shutdownNow() interrupts it.
-    local.shutdownNow();
+    stop.run();
   }
 
   // ---------------------------------------------------------------- conversions, outside measurement
@@ -277,7 +288,7 @@ final class DynamoDbLocalDatabase implements Database {
     } else if (value instanceof io.dynamo4j.model.AttributeValue.M m) {
       sdk.m(sdkItem(m.value()));
     } else if (value instanceof io.dynamo4j.model.AttributeValue.L l) {
-      sdk.l(l.value().stream().map(DynamoDbLocalDatabase::sdkValue).toList());
+      sdk.l(l.value().stream().map(AwsSdkDatabase::sdkValue).toList());
     } else if (value instanceof io.dynamo4j.model.AttributeValue.SS ss) {
       sdk.ss(ss.value());
     } else if (value instanceof io.dynamo4j.model.AttributeValue.NS ns) {
@@ -304,7 +315,7 @@ final class DynamoDbLocalDatabase implements Database {
       case BOOL -> io.dynamo4j.model.AttributeValue.bool(value.bool());
       case NUL -> io.dynamo4j.model.AttributeValue.nul();
       case M -> io.dynamo4j.model.AttributeValue.m(neutralItem(value.m()));
-      case L -> io.dynamo4j.model.AttributeValue.l(value.l().stream().map(DynamoDbLocalDatabase::neutralValue).toList());
+      case L -> io.dynamo4j.model.AttributeValue.l(value.l().stream().map(AwsSdkDatabase::neutralValue).toList());
       case SS -> io.dynamo4j.model.AttributeValue.ss(value.ss());
       case NS -> io.dynamo4j.model.AttributeValue.ns(value.ns());
       case BS -> io.dynamo4j.model.AttributeValue.bs(value.bs().stream().map(bytes -> Bytes.of(bytes.asByteArray())).toList());

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The conversions between dynamo4j's values and the AWS SDK's, and the native library set-up. */
-class DynamoDbLocalDatabaseTest {
+class AwsSdkDatabaseTest {
 
   static Stream<AttributeValue> everyType() {
     return Stream.of(
@@ -33,25 +33,25 @@ class DynamoDbLocalDatabaseTest {
   @ParameterizedTest
   @MethodSource("everyType")
   void sdkValue_thenNeutralValue_givesTheSameValue(AttributeValue value) {
-    assertThat(DynamoDbLocalDatabase.neutralValue(DynamoDbLocalDatabase.sdkValue(value))).isEqualTo(value);
+    assertThat(AwsSdkDatabase.neutralValue(AwsSdkDatabase.sdkValue(value))).isEqualTo(value);
   }
 
   @Test
   void sdkValue_number_isDynamoDbText() {
-    assertThat(DynamoDbLocalDatabase.sdkValue(n("1.50")).n()).isEqualTo("1.5");
+    assertThat(AwsSdkDatabase.sdkValue(n("1.50")).n()).isEqualTo("1.5");
   }
 
   @Test
   void sdkItem_oneKbItem_keepsEveryAttribute() {
     Item item = ItemShape.ONE_KB.item(5, 1);
-    assertThat(DynamoDbLocalDatabase.sdkItem(item)).containsOnlyKeys(item.keySet());
-    assertThat(DynamoDbLocalDatabase.neutralItem(DynamoDbLocalDatabase.sdkItem(item))).isEqualTo(item);
+    assertThat(AwsSdkDatabase.sdkItem(item)).containsOnlyKeys(item.keySet());
+    assertThat(AwsSdkDatabase.neutralItem(AwsSdkDatabase.sdkItem(item))).isEqualTo(item);
   }
 
   @Test
   void useNativeLibrary_afterTheBuild_pointsSqliteAtTheCopiedLibrary() {
-    DynamoDbLocalDatabase.useNativeLibrary();
+    DynamoDbLocal.useNativeLibrary();
     assertThat(System.getProperty("sqlite4java.library.path")).endsWith("target/native");
-    assertThat(System.getProperty("org.sqlite.lib.name")).isEqualTo(DynamoDbLocalDatabase.SQLITE4JAVA_LIBRARY);
+    assertThat(System.getProperty("org.sqlite.lib.name")).isEqualTo(DynamoDbLocal.SQLITE4JAVA_LIBRARY);
   }
 }
