@@ -24,10 +24,17 @@ import io.dynamo4j.api.TransactWriteItem;
 import io.dynamo4j.api.TransactWriteItemsRequest;
 import io.dynamo4j.api.UpdateItemRequest;
 import io.dynamo4j.api.WriteRequest;
+import io.dynamo4j.engine.EngineConfig;
+import io.dynamo4j.engine.disk.DiskEngine;
+import io.dynamo4j.engine.disk.DiskOptions;
 import io.dynamo4j.error.ConditionalCheckFailedException;
 import io.dynamo4j.model.AttributeValue;
 import io.dynamo4j.model.Item;
 import io.dynamo4j.spi.Engine;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,9 +49,28 @@ final class Dynamo4jDatabase implements Database {
   private final Engine engine;
   private final DynamoClient client;
 
+  /** Deleted after the engine closes; null for engines that keep nothing on disk. */
+  private final Path folder;
+
   Dynamo4jDatabase(Engine engine) {
+    this(engine, null);
+  }
+
+  private Dynamo4jDatabase(Engine engine, Path folder) {
     this.engine = engine;
     this.client = DynamoClient.create(engine);
+    this.folder = folder;
+  }
+
+  /** A fresh disk engine with {@code options} over a new temporary folder, deleted at close. */
+  static Dynamo4jDatabase onDisk(DiskOptions options) {
+    Path folder;
+    try {
+      folder = Files.createTempDirectory("dynamo4j-disk-bench");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new Dynamo4jDatabase(DiskEngine.open(folder, options, EngineConfig.defaults()), folder);
   }
 
   @Override
@@ -193,5 +219,8 @@ final class Dynamo4jDatabase implements Database {
   public void close() {
     client.close();
     engine.close();
+    if (folder != null) {
+      DynamoDbLocal.deleteRecursively(folder);
+    }
   }
 }

@@ -41,7 +41,7 @@ public class LoadedTable {
   private static String sharedKey;
 
   /** What is measured. */
-  @Param({"DYNAMO4J_MEMORY", "DYNAMO4J_SERVER", "DYNAMODB_LOCAL", "DYNAMODB_LOCAL_FILE", "DYNAMODB_LOCAL_SERVER"})
+  @Param({"DYNAMO4J_MEMORY", "DYNAMO4J_DISK", "DYNAMO4J_SERVER", "DYNAMODB_LOCAL", "DYNAMODB_LOCAL_FILE", "DYNAMODB_LOCAL_SERVER"})
   public Target target;
 
   /** What the items hold. */

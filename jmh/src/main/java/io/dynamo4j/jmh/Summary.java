@@ -238,6 +238,12 @@ public final class Summary {
           footprint.getProperty("heap.itemBytes"), footprint.getProperty("heap.engineBytesPerItem"),
           footprint.getProperty("heap.arrayBytesPerItem")));
     }
+    if (footprint.containsKey("disk.reopen.ms")) {
+      md.append(String.format(Locale.ROOT,
+          "Disk engine, %,d items in a %s MB folder: **reopen to the first GetItem in %s ms** (best of 3).%n%n",
+          Long.parseLong(footprint.getProperty("disk.reopen.items")), footprint.getProperty("disk.folder.mb"),
+          footprint.getProperty("disk.reopen.ms")));
+    }
     if (footprint.containsKey("startup.runs")) {
       md.append("Servers started as child processes (`java -jar`), " + footprint.getProperty("startup.runs")
           + " starts each, medians: time from process start to the first answered ListTables, and resident memory "

@@ -1,6 +1,7 @@
 package io.dynamo4j.jmh;
 
 import io.dynamo4j.engine.LocalEngine;
+import io.dynamo4j.engine.disk.DiskOptions;
 import io.dynamo4j.engine.memory.MemoryEngine;
 import io.dynamo4j.server.DynamoServer;
 
@@ -30,9 +31,36 @@ public enum Target {
     }
   },
 
-  // DYNAMO4J_DISK goes here once engine-disk exists: new Dynamo4jDatabase(<disk engine over a new
-  // temporary folder>), deleting the folder on close (as DynamoDbLocal.inFolder does); its
-  // baseline is DYNAMODB_LOCAL_FILE. Add it to LoadedTable's @Param and to scripts/bench.sh.
+  /**
+   * dynamo4j's persistent engine ({@code DiskEngine}, durability {@code process}: an acknowledged
+   * write survives kill -9) over a new temporary folder that {@link Database#close()} deletes,
+   * through {@code DynamoClient}. The JVM needs Chronicle Queue's flags ({@code
+   * DiskEngine.JVM_FLAGS}; scripts/bench.sh passes them).
+   */
+  DYNAMO4J_DISK {
+    @Override
+    Database open() {
+      return Dynamo4jDatabase.onDisk(DiskOptions.defaults());
+    }
+
+    @Override
+    Target baseline() {
+      return DYNAMODB_LOCAL_FILE;
+    }
+  },
+
+  /** As {@link #DYNAMO4J_DISK} with durability {@code fsync}: acknowledged writes survive power loss. */
+  DYNAMO4J_DISK_FSYNC {
+    @Override
+    Database open() {
+      return Dynamo4jDatabase.onDisk(DiskOptions.builder().durability(DiskOptions.Durability.FSYNC).build());
+    }
+
+    @Override
+    Target baseline() {
+      return DYNAMODB_LOCAL_FILE;
+    }
+  },
 
   /**
    * dynamo4j's server ({@code DynamoServer}, Netty) over a memory engine, in this JVM, on a free

@@ -87,7 +87,7 @@ public class TestLifecycleBenchmark {
     @Setup
     public void setUp() {
       if (lifecycle == Lifecycle.DYNAMODB_LOCAL) {
-        DynamoDbLocalDatabase.useNativeLibrary();
+        DynamoDbLocal.useNativeLibrary();
       }
     }
   }
