@@ -4,6 +4,12 @@ import io.dynamo4j.engine.LocalEngine;
 import io.dynamo4j.engine.disk.DiskOptions;
 import io.dynamo4j.engine.memory.MemoryEngine;
 import io.dynamo4j.server.DynamoServer;
+import io.dynamo4j.server.awssdk.InProcessHttpClient;
+import java.net.URI;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * What a benchmark measures: a benchmark takes one as a JMH {@code @Param}, so dynamo4j and the
@@ -80,6 +86,33 @@ public enum Target {
     @Override
     Target baseline() {
       return DYNAMODB_LOCAL_SERVER;
+    }
+  },
+
+  /**
+   * The AWS SDK v2 {@code DynamoDbClient} over a memory engine through dynamo4j's in-process HTTP
+   * client (no socket): what the SDK itself costs (marshalling, signing, JSON), the floor under
+   * both servers' figures. Compared with DynamoDB Local in process.
+   */
+  DYNAMO4J_SDK_IN_PROCESS {
+    @Override
+    Database open() {
+      LocalEngine engine = MemoryEngine.create();
+      DynamoDbClient client = DynamoDbClient.builder()
+          .endpointOverride(URI.create("http://localhost:8000")) // never contacted
+          .region(Region.US_EAST_1)
+          .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
+          .httpClient(InProcessHttpClient.create(engine))
+          .build();
+      return new AwsSdkDatabase(client, () -> {
+        client.close();
+        engine.close();
+      });
+    }
+
+    @Override
+    Target baseline() {
+      return DYNAMODB_LOCAL;
     }
   },
 
