@@ -44,19 +44,8 @@ final class TestSession implements AutoCloseable {
     this.mapper = Mapper.builder().clock(engineSession.clock).build();
   }
 
-  /**
-   * Mappers of parallel tests building the schema of one class for the first time race to define
-   * its accessor class (Mapper checks its JVM-wide cache, then defines, without a lock between);
-   * the loser falls back to reflection with a warning. Building schemas one at a time here avoids
-   * it: later mappers find the class defined. Remove when Mapper defines under a lock.
-   */
-  private static final Object SCHEMAS = new Object();
-
-  /** The mapped table of {@code type}, its schema built under {@link #SCHEMAS}. */
+  /** The mapped table of {@code type} (Mapper defines each accessor class once per JVM, under its own lock). */
   <T> io.dynamo4j.mapper.MappedTable<T> table(DynamoClient through, Class<T> type) {
-    synchronized (SCHEMAS) {
-      mapper.schema(type);
-    }
     return mapper.table(through, type);
   }
 
