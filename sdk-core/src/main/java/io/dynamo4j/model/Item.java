@@ -358,7 +358,8 @@ public final class Item extends AbstractMap<String, AttributeValue> {
       names = Arrays.copyOf(source.names, n + 4);
       values = Arrays.copyOf(source.values, n + 4);
       size = n;
-      knownSize = source.sizeInBytes();
+      // Track only a size already counted: counting here would cost a full pass nobody may need.
+      knownSize = source.sizeInBytes != 0 || n == 0 ? source.sizeInBytes : -1;
     }
 
     /**
